@@ -1,0 +1,70 @@
+"""What each file in data/ must contain. One place to read the shape of every data set."""
+
+from .schema import Bool, Date, Enum, Key, ListOf, Record, SourceKeys, Str, Text, Url
+
+SOURCE = Record(
+    fields={
+        "key": Key(),
+        "kind": Enum("treaty", "statute", "regulation", "case", "general_comment", "rule",
+                     "report", "guidance", "form", "manual"),
+        "jurisdiction": Enum("us", "un", "coe", "ca", "uk", "au"),
+        "short": Str(),          # short citation shown in tables: "8 C.F.R. § 1208.17"
+        "citation": Str(),       # full citation
+        "url": Url(),            # official or most authoritative public copy
+    },
+    optional={"note": Text()},
+)
+
+GLOSSARY = Record(
+    fields={"key": Key(), "term": Text(), "definition": Text()},
+    optional={"abbr": Str(), "sources": SourceKeys()},
+)
+
+EVIDENCE = Record(
+    fields={
+        "key": Key(), "name": Text(), "proves": Text(), "who": Text(), "how": Text(),
+        "pitfalls": ListOf(Text()), "checklist": ListOf(Text()), "sources": SourceKeys(),
+    },
+)
+
+DEADLINE = Record(
+    fields={
+        "key": Key(), "name": Text(), "period": Text(), "starts": Text(), "consequence": Text(),
+        "sources": SourceKeys(),
+    },
+    optional={"volatile": Bool(), "last_checked": Date()},
+)
+
+FORM = Record(
+    fields={
+        "key": Key(), "number": Str(), "name": Text(), "purpose": Text(), "filed_with": Text(),
+        "fee": Text(), "sources": SourceKeys(),
+    },
+    optional={"url": Url(), "volatile": Bool(), "last_checked": Date()},
+)
+
+JURISDICTION = Record(
+    fields={
+        "key": Key(), "name": Text(), "decides": Text(), "standard": Text(), "covers": Text(),
+        "protection": Text(), "sources": SourceKeys(),
+    },
+)
+
+UPDATE = Record(
+    fields={"key": Key(), "date": Date(), "title": Text(), "summary": Text(), "sources": SourceKeys()},
+    optional={"status": Enum("in_force", "pending", "in_litigation", "superseded")},
+)
+
+PROTECTION_COLUMN = Record(fields={"key": Key(), "name": Text()})
+PROTECTION_CELL = Record(fields={"text": Text(), "sources": SourceKeys()})
+PROTECTION_ROW_FIELDS = {"key": Key(), "label": Text()}  # plus `cells`, checked against the columns
+
+# file name -> record for files that are a plain list of entries
+LISTS = {
+    "glossary.yml": GLOSSARY,
+    "evidence.yml": EVIDENCE,
+    "deadlines.yml": DEADLINE,
+    "forms.yml": FORM,
+    "jurisdictions.yml": JURISDICTION,
+    "updates.yml": UPDATE,
+}

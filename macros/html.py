@@ -1,0 +1,37 @@
+"""Build accessible HTML from data. Every string from data goes through escape()."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Iterable
+
+
+def cite(short: str) -> str:
+    return f'<span class="cat-cite">{escape(short)}</span>'
+
+
+def cell(text: str, citations: Iterable[str] = ()) -> str:
+    cites = "".join(cite(c) for c in citations)
+    return f"{escape(text)}{cites}"
+
+
+def table(table_id: str, caption: str, headers: list[str], rows: list[tuple[str, list[str]]],
+          corner: str = "") -> str:
+    """A data table: caption, column headers, and a row header on each row.
+
+    `headers` and the row header text are plain strings (escaped here); cells are
+    HTML fragments built with cell(). The wrapper scrolls sideways on narrow screens
+    and is focusable so that keyboard users can scroll it too.
+    """
+    caption_id = f"{table_id}-caption"
+    head = "".join(f'<th scope="col">{escape(h)}</th>' for h in [corner, *headers])
+    body = "".join(
+        f'<tr><th scope="row">{escape(label)}</th>' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+        for label, cells in rows
+    )
+    return (
+        f'<div class="cat-table" role="region" aria-labelledby="{caption_id}" tabindex="0">'
+        f'<table class="cat-data" id="{escape(table_id)}">'
+        f'<caption id="{caption_id}">{escape(caption)}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
+    )

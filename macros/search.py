@@ -1,0 +1,28 @@
+"""Search index helpers (pure functions, used by hooks/search_folding.py)."""
+
+from __future__ import annotations
+
+import re
+
+from .i18n import fold_accents
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def folded_words(text: str) -> list[str]:
+    """Each distinct accented word of `text`, without its accents, in first-seen order."""
+    seen: dict[str, None] = {}
+    for word in _WORD.findall(_TAG.sub(" ", text)):
+        plain = fold_accents(word)
+        if plain != word and plain.lower() not in seen:
+            seen[plain.lower()] = None
+    return list(seen)
+
+
+def fold_entry(doc: dict) -> dict:
+    """A search index entry with the unaccented forms of its title and text appended."""
+    extra = folded_words(f"{doc.get('title', '')} {doc.get('text', '')}")
+    if not extra:
+        return doc
+    return {**doc, "text": f"{doc.get('text', '')} <span hidden>{' '.join(extra)}</span>"}
