@@ -18,6 +18,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.structure.files import File
 from mkdocs.structure.nav import Section
+from mkdocs.utils import clean_directory
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
@@ -26,6 +27,9 @@ from macros.i18n import alternate_href, nav_title, ui as ui_string  # noqa: E402
 from macros.schema import Context  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.languages")
+
+# The default language's site folder, remembered so that a failed build can empty it.
+_site_dir: str | None = None
 
 
 def _languages(config) -> list[str]:
@@ -42,6 +46,9 @@ def on_config(config):
     lang = config.theme["language"]
     if lang not in langs:
         raise ValueError(f"theme.language '{lang}' is not listed in extra.alternate")
+    global _site_dir
+    if lang == langs[0]:
+        _site_dir = config.site_dir
     config.extra["default_language"] = langs[0]
     config.extra["fallback_pages"] = set()
     # Interface strings, for templates (404 page) and the navigation titles below.
@@ -114,3 +121,10 @@ def on_post_build(config):
         )
         other.theme["language"] = lang
         build(other)
+
+
+def on_build_error(error, **kwargs):
+    """Leave nothing half-built: if any language fails, empty the whole site folder,
+    as MkDocs itself does before a clean build."""
+    if _site_dir and os.path.isdir(_site_dir):
+        clean_directory(_site_dir)

@@ -1,0 +1,37 @@
+"""Make sure the built site cannot load anything from another host.
+
+Material's JavaScript carries a few addresses it only uses in set-ups this site does not
+have (diagrams, a repository link, browsers without ResizeObserver). A reader's browser
+must never contact those hosts, even on an old phone, so after each language's build the
+addresses are replaced by an inert `data:,` URL, which a browser resolves without any
+network request. tests/test_privacy.py checks that no other address slipped in.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+THIRD_PARTY_LOADERS = ("unpkg.com", "api.github.com", "cdn.jsdelivr.net", "cdnjs.cloudflare.com",
+                       "fonts.googleapis.com", "fonts.gstatic.com")
+
+_LITERAL = re.compile(r"""(["'`])https?://(?:%s)/[^"'`]*\1""" % "|".join(map(re.escape, THIRD_PARTY_LOADERS)))
+
+
+def neutralize(script: str) -> str:
+    """Replace every quoted third-party loader address in `script` with an inert data: URL."""
+    return _LITERAL.sub(lambda m: f"{m.group(1)}data:,{m.group(1)}", script)
+
+
+def on_post_build(config):
+    assets = os.path.join(config.site_dir, "assets", "javascripts")
+    for folder, _dirs, names in os.walk(assets):
+        for name in names:
+            if name.endswith(".js"):
+                path = os.path.join(folder, name)
+                with open(path, encoding="utf-8") as fh:
+                    original = fh.read()
+                cleaned = neutralize(original)
+                if cleaned != original:
+                    with open(path, "w", encoding="utf-8") as fh:
+                        fh.write(cleaned)

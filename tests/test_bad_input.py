@@ -1,0 +1,181 @@
+"""Broken data or front matter must stop the build with a message naming file, entry and field,
+and must leave no half-built site behind."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import run_build
+
+
+def load(project: Path, name: str):
+    return yaml.safe_load((project / "data" / name).read_text(encoding="utf-8"))
+
+
+def dump(project: Path, name: str, value) -> None:
+    (project / "data" / name).write_text(yaml.safe_dump(value, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def first_key(project: Path, name: str) -> str:
+    return load(project, name)[0]["key"]
+
+
+def drop_spanish_definition(p):
+    entries = load(p, "glossary.yml")
+    del entries[0]["definition"]["es"]
+    dump(p, "glossary.yml", entries)
+    return f"data/glossary.yml, entry '{entries[0]['key']}', field 'definition': missing translation for 'es'"
+
+
+def unknown_field(p):
+    entries = load(p, "evidence.yml")
+    entries[0]["colour"] = "red"
+    dump(p, "evidence.yml", entries)
+    return f"data/evidence.yml, entry '{entries[0]['key']}', field 'colour': unknown field"
+
+
+def unknown_language(p):
+    entries = load(p, "deadlines.yml")
+    entries[0]["name"]["fr"] = "Délai"
+    dump(p, "deadlines.yml", entries)
+    return f"data/deadlines.yml, entry '{entries[0]['key']}', field 'name.fr': unknown language 'fr'"
+
+
+def missing_required_field(p):
+    entries = load(p, "sources.yml")
+    del entries[0]["url"]
+    dump(p, "sources.yml", entries)
+    return f"data/sources.yml, entry '{entries[0]['key']}', field 'url': required field is missing"
+
+
+def wrong_type(p):
+    entries = load(p, "forms.yml")
+    entries[0]["name"] = 589
+    dump(p, "forms.yml", entries)
+    return f"data/forms.yml, entry '{entries[0]['key']}', field 'name': expected a translation for each language"
+
+
+def unknown_source(p):
+    entries = load(p, "jurisdictions.yml")
+    entries[0]["sources"] = ["no-such-source"]
+    dump(p, "jurisdictions.yml", entries)
+    return f"data/jurisdictions.yml, entry '{entries[0]['key']}', field 'sources': unknown source 'no-such-source'"
+
+
+def unknown_source_in_table_cell(p):
+    table = load(p, "protections.yml")
+    row = table["rows"][0]
+    row["cells"]["cat_deferral"]["sources"] = ["no-such-source"]
+    dump(p, "protections.yml", table)
+    return (f"data/protections.yml, entry '{row['key']}', field 'cells.cat_deferral.sources': "
+            "unknown source 'no-such-source'")
+
+
+def missing_table_cell(p):
+    table = load(p, "protections.yml")
+    row = table["rows"][0]
+    del row["cells"]["asylum"]
+    dump(p, "protections.yml", table)
+    return f"data/protections.yml, entry '{row['key']}', field 'cells.asylum': required entry is missing"
+
+
+def duplicate_key(p):
+    entries = load(p, "updates.yml")
+    entries.append(dict(entries[0]))
+    dump(p, "updates.yml", entries)
+    return f"data/updates.yml, entry '{entries[0]['key']}', field 'key': duplicate key"
+
+
+def bad_date(p):
+    entries = load(p, "updates.yml")
+    entries[0]["date"] = "26 June 2025"
+    dump(p, "updates.yml", entries)
+    return f"data/updates.yml, entry '{entries[0]['key']}', field 'date': expected a date written YYYY-MM-DD"
+
+
+def missing_file(p):
+    (p / "data" / "updates.yml").unlink()
+    return "data/updates.yml: file is missing"
+
+
+def broken_yaml(p):
+    path = p / "data" / "glossary.yml"
+    path.write_text(path.read_text(encoding="utf-8") + "\n- key: [unclosed\n", encoding="utf-8")
+    return "data/glossary.yml: is not valid YAML at line"
+
+
+def missing_ui_string(p):
+    ui = load(p, "ui.yml")
+    del ui["strings"]["sources"]["es"]
+    dump(p, "ui.yml", ui)
+    return "data/ui.yml, field 'strings.sources': missing translation for 'es'"
+
+
+def front_matter_missing_date(p):
+    page = p / "docs" / "en" / "reference" / "glossary.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("last_reviewed: ", "reviewed: "), encoding="utf-8")
+    return "docs/en/reference/glossary.md, entry 'front matter', field 'reviewed': unknown field"
+
+
+def front_matter_unknown_source(p):
+    page = p / "docs" / "es" / "reference" / "forms.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("sources: []", "sources: [no-such-case]"), encoding="utf-8")
+    return "docs/es/reference/forms.md, entry 'front matter', field 'sources': unknown source 'no-such-case'"
+
+
+def front_matter_bad_audience(p):
+    page = p / "docs" / "en" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("audience: applicant", "audience: everyone"), encoding="utf-8")
+    return "docs/en/index.md, entry 'front matter', field 'audience': 'everyone' is not allowed"
+
+
+def macro_asks_for_missing_row(p):
+    page = p / "docs" / "en" / "qualify" / "withholding-vs-deferral.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\n{{ protections_table(rows=["no_such_row"]) }}\n',
+                    encoding="utf-8")
+    return "data/protections.yml, entry 'no_such_row'"
+
+
+CASES = [drop_spanish_definition, unknown_field, unknown_language, missing_required_field, wrong_type,
+         unknown_source, unknown_source_in_table_cell, missing_table_cell, duplicate_key, bad_date,
+         missing_file, broken_yaml, missing_ui_string, front_matter_missing_date, front_matter_unknown_source,
+         front_matter_bad_audience, macro_asks_for_missing_row]
+
+
+@pytest.mark.parametrize("break_it", CASES, ids=[c.__name__ for c in CASES])
+def test_bad_input_fails_the_build_with_a_named_location(project_copy, tmp_path, break_it):
+    expected = break_it(project_copy)
+    site_dir = tmp_path / "out"
+    result = run_build(project_copy, site_dir)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, f"the build should have failed:\n{output}"
+    assert expected in output, f"expected the message {expected!r} in:\n{output}"
+    assert "Traceback" not in output, f"a contributor should see a message, not a traceback:\n{output}"
+    written = list(site_dir.rglob("*.html")) if site_dir.exists() else []
+    assert not written, f"a failed build left {len(written)} HTML files behind"
+
+
+def test_text_from_data_is_escaped(project_copy, tmp_path):
+    """A <script> typed into a YAML string is shown as text, never run."""
+    attack = '<script>alert("data")</script>'
+    entries = load(project_copy, "glossary.yml")
+    entries[0]["definition"]["en"] = f"Plain words {attack} more words"
+    dump(project_copy, "glossary.yml", entries)
+    table = load(project_copy, "protections.yml")
+    table["rows"][0]["cells"]["cat_deferral"]["text"]["es"] = f"Texto {attack}"
+    dump(project_copy, "protections.yml", table)
+
+    site_dir = tmp_path / "out"
+    result = run_build(project_copy, site_dir)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+    from bs4 import BeautifulSoup
+    glossary = BeautifulSoup((site_dir / "reference/glossary/index.html").read_text(), "html.parser")
+    compare = BeautifulSoup((site_dir / "es/qualify/cat-asylum-withholding/index.html").read_text(), "html.parser")
+    for page in (glossary, compare):
+        assert not [s for s in page.find_all("script") if "alert" in (s.string or "")]
+    assert attack in glossary.select_one("dl.cat-glossary").get_text()
+    assert attack in compare.select_one("table.cat-data").get_text()

@@ -1,0 +1,82 @@
+"""The built site in real headless Chromium: language selector, search, privacy."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from browser import chromium, serve
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def base_url(site):
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as b:
+        yield b
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def search(page, query):
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(query, delay=20)  # Material reacts to key events, not to fill()
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for(timeout=15000)
+    return [a.get_attribute("href") for a in results.all()]
+
+
+def test_language_selector_opens_the_same_page_in_spanish(page, base_url):
+    page.goto(base_url + "qualify/cat-asylum-withholding/")
+    page.locator(".md-header__option .md-select > button").hover()
+    page.locator("a.md-select__link[hreflang=es]").click()
+    page.wait_for_url("**/es/qualify/cat-asylum-withholding/")
+    assert page.locator("html").get_attribute("lang") == "es"
+    page.locator(".md-header__option .md-select > button").hover()
+    page.locator("a.md-select__link[hreflang=en]").click()
+    page.wait_for_url(base_url + "qualify/cat-asylum-withholding/")
+
+
+@pytest.mark.parametrize("query", ["protección", "proteccion"])
+def test_spanish_search_finds_spanish_pages_with_or_without_accents(page, base_url, query):
+    page.goto(base_url + "es/")
+    hrefs = search(page, query)
+    assert hrefs, f"no results for {query!r}"
+    assert all(urlsplit(h).path.startswith("/es/") for h in hrefs), hrefs
+
+
+def test_english_search_finds_english_pages_only(page, base_url):
+    page.goto(base_url)
+    hrefs = search(page, "glossary")
+    assert hrefs and not any(urlsplit(h).path.startswith("/es/") for h in hrefs), hrefs
+
+
+@pytest.mark.parametrize("path", ["", "es/", "reference/glossary/", "es/qualify/cat-asylum-withholding/"])
+def test_pages_request_nothing_from_other_hosts_and_log_no_errors(browser, base_url, path):
+    context = browser.new_context()
+    page = context.new_page()
+    requests, errors = [], []
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(base_url + path, wait_until="networkidle")
+    host = urlsplit(base_url).netloc
+    foreign = [u for u in requests if urlsplit(u).scheme in ("http", "https") and urlsplit(u).netloc != host]
+    assert not foreign, foreign
+    assert not errors, errors
+    assert context.cookies() == []
+    context.close()

@@ -1,0 +1,83 @@
+"""Languages: same page across languages, same anchors, own search, fallback with notice."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+import yaml
+
+from site_reader import ROOT, article, built_path, languages, source_pages, soup
+
+DEFAULT = languages()[0]
+OTHERS = languages()[1:]
+HEADINGS = "h2[id], h3[id], h4[id]"
+
+
+def untranslated(lang: str) -> list[str]:
+    return sorted(set(source_pages(DEFAULT)) - set(source_pages(lang)))
+
+
+@pytest.mark.parametrize("lang", languages())
+def test_language_selector_links_to_the_same_page_in_each_language(site, lang):
+    for md in source_pages(DEFAULT):
+        path = built_path(site, lang, md)
+        links = soup(path).select("a.md-select__link")
+        assert [a["hreflang"] for a in links] == list(languages())
+        for link in links:
+            target = (path.parent / link["href"]).resolve()
+            target = target / "index.html" if target.is_dir() else target
+            assert target == built_path(site, link["hreflang"], md).resolve(), f"{path}: {link['href']}"
+        current = [a["hreflang"] for a in links if a.get("aria-current") == "true"]
+        assert current == [lang]
+
+
+@pytest.mark.parametrize("lang", OTHERS)
+def test_heading_anchors_are_the_same_in_every_language(site, lang):
+    """Clinics deep-link to sections (#evidence): the ids must not change with the language."""
+    for md in source_pages(lang):
+        ours = [h["id"] for h in article(built_path(site, DEFAULT, md)).select(HEADINGS)]
+        theirs = [h["id"] for h in article(built_path(site, lang, md)).select(HEADINGS)]
+        assert ours == theirs, f"{md}: heading ids differ between {DEFAULT} and {lang}"
+
+
+@pytest.mark.parametrize("lang", OTHERS)
+def test_untranslated_pages_fall_back_with_a_notice_in_the_reader_language(site, lang):
+    ui = yaml.safe_load((ROOT / "data" / "ui.yml").read_text(encoding="utf-8"))
+    notice = ui["strings"]["fallback_notice"][lang]
+    for md in source_pages(DEFAULT):
+        body = article(built_path(site, lang, md))
+        shown = body.select_one(".cat-fallback")
+        if md in untranslated(lang):
+            assert shown is not None and shown.get_text(strip=True) == notice, md
+        else:
+            assert shown is None, f"{md} is translated but shows the fallback notice"
+
+
+@pytest.mark.parametrize("lang", OTHERS)
+def test_navigation_section_titles_are_translated(site, lang):
+    ui = yaml.safe_load((ROOT / "data" / "ui.yml").read_text(encoding="utf-8"))
+    page = soup(built_path(site, lang, "index.md"))
+    labels = {el.get_text(strip=True) for el in page.select("nav.md-nav--primary label.md-nav__link")}
+    for english, titles in ui["nav"].items():
+        assert titles[lang] in labels, f"section {english!r} is not shown as {titles[lang]!r}"
+
+
+@pytest.mark.parametrize("lang", languages())
+def test_each_language_has_its_own_search_index(site, lang):
+    root = site if lang == DEFAULT else site / lang
+    index = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == [lang]
+    titles = {doc["title"] for doc in index["docs"]}
+    glossary = soup(built_path(site, lang, "reference/glossary.md")).select_one("article h1").get_text(strip=True)
+    assert glossary.rstrip("¶") in titles
+    for other in languages():
+        if other != lang:
+            assert not any(doc["location"].startswith(f"{other}/") for doc in index["docs"])
+
+
+def test_spanish_search_index_holds_unaccented_forms_of_accented_words(site):
+    index = json.loads((site / "es" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(doc["text"] for doc in index["docs"])
+    assert "protección" in text and re.search(r"\bproteccion\b", text)

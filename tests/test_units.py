@@ -1,0 +1,187 @@
+"""Unit tests for the pure functions in macros/ and hooks/."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from hooks_loader import load_hook
+from macros import html, i18n, pages, search, tables
+from macros.data import SiteData
+from macros.errors import DataError
+from macros.schema import Context, Date, Key, ListOf, MapOf, Record, SourceKeys, Str, Text, Url, check_entries
+
+LANGS = ("en", "es")
+
+
+def ctx(**kw):
+    return Context(file="data/test.yml", languages=LANGS, source_keys=frozenset({"cfr-1208-16"}), entry="x", **kw)
+
+
+class TestSchema:
+    def test_text_needs_every_language(self):
+        assert Text().check({"en": " Hi ", "es": "Hola"}, ctx(), "t") == {"en": "Hi", "es": "Hola"}
+        with pytest.raises(DataError, match="field 't': missing translation for 'es'"):
+            Text().check({"en": "Hi"}, ctx(), "t")
+        with pytest.raises(DataError, match="unknown language 'pt'"):
+            Text().check({"en": "Hi", "es": "Hola", "pt": "Olá"}, ctx(), "t")
+        with pytest.raises(DataError, match="expected a translation for each language"):
+            Text().check("Hi", ctx(), "t")
+
+    def test_simple_kinds(self):
+        assert Key().check("cat-deferral", ctx(), "k") == "cat-deferral"
+        with pytest.raises(DataError, match="lower-case"):
+            Key().check("CAT Deferral", ctx(), "k")
+        with pytest.raises(DataError, match="https://"):
+            Url().check("http://example.org", ctx(), "u")
+        assert Date().check("2025-06-26", ctx(), "d") == dt.date(2025, 6, 26)
+        with pytest.raises(DataError, match="YYYY-MM-DD"):
+            Date().check("June 2025", ctx(), "d")
+        with pytest.raises(DataError, match="expected text, found a number"):
+            Str().check(5, ctx(), "s")
+
+    def test_source_keys_must_exist(self):
+        assert SourceKeys().check(["cfr-1208-16"], ctx(), "sources") == ["cfr-1208-16"]
+        with pytest.raises(DataError, match="unknown source 'nope'"):
+            SourceKeys().check(["nope"], ctx(), "sources")
+        with pytest.raises(DataError, match="expected a list of source keys"):
+            SourceKeys().check([], ctx(), "sources")
+        assert SourceKeys(required=False).check([], ctx(), "sources") == []
+
+    def test_records_reject_unknown_and_missing_fields(self):
+        record = Record(fields={"key": Key(), "name": Text()}, optional={"note": Str()})
+        with pytest.raises(DataError, match="field 'name': required field is missing"):
+            record.check({"key": "a"}, ctx(), "")
+        with pytest.raises(DataError, match="field 'nmae': unknown field"):
+            record.check({"key": "a", "name": {"en": "A", "es": "A"}, "nmae": 1}, ctx(), "")
+
+    def test_entries_are_named_by_key_or_position(self):
+        record = Record(fields={"key": Key(), "items": ListOf(Text())})
+        with pytest.raises(DataError, match=r"entry 'b', field 'items\[2\]': missing translation for 'es'"):
+            check_entries([{"key": "a", "items": [{"en": "x", "es": "y"}]},
+                           {"key": "b", "items": [{"en": "x", "es": "y"}, {"en": "z"}]}], record, ctx())
+        with pytest.raises(DataError, match="entry '#1', field 'key': required field is missing"):
+            check_entries([{"items": []}], record, ctx())
+
+    def test_map_of_requires_exact_keys(self):
+        kind = MapOf(Str(), keys=("a", "b"))
+        with pytest.raises(DataError, match="field 'cells.b': required entry is missing"):
+            kind.check({"a": "x"}, ctx(), "cells")
+
+
+class TestLanguageHelpers:
+    @pytest.mark.parametrize("url,current,target,expected", [
+        ("", "en", "es", "es/"),
+        ("", "es", "en", "../"),
+        ("reference/glossary/", "en", "es", "../../es/reference/glossary/"),
+        ("reference/glossary/", "es", "en", "../../../reference/glossary/"),
+        ("about/", "es", "es", "../../es/about/"),
+        ("404.html", "es", "en", "../404.html"),
+    ])
+    def test_alternate_href(self, url, current, target, expected):
+        assert i18n.alternate_href(url, current, target, "en") == expected
+
+    def test_dates_and_accents(self):
+        ui = {"strings": {"date_format": {"en": "{day} {month} {year}", "es": "{day} de {month} de {year}"}},
+              "months": {"en": ["January"] * 12, "es": ["enero"] * 12}}
+        assert i18n.format_date(dt.date(2025, 1, 5), "es", ui) == "5 de enero de 2025"
+        assert i18n.fold_accents("Protección, niño, Über") == "Proteccion, nino, Uber"
+
+    def test_missing_interface_string_names_the_file(self):
+        with pytest.raises(DataError, match="data/ui.yml, entry 'nope'"):
+            i18n.ui({"strings": {}}, "nope", "es")
+
+
+class TestSearchFolding:
+    def test_only_accented_words_are_added_once(self):
+        assert search.folded_words("La protección y la Protección <b>más</b> casa") == ["proteccion", "mas"]
+
+    def test_entry_keeps_its_text_and_gains_plain_forms(self):
+        doc = search.fold_entry({"location": "a/", "title": "Protección", "text": "<p>Acción</p>"})
+        assert doc["text"].startswith("<p>Acción</p>") and "proteccion" in doc["text"] and "accion" in doc["text"]
+        plain = {"location": "b/", "title": "Home", "text": "plain"}
+        assert search.fold_entry(plain) == plain
+
+
+def tiny_data() -> SiteData:
+    t = lambda s: {"en": s, "es": s + " ES"}  # noqa: E731
+    source = {"key": "s1", "short": "8 C.F.R. § 1", "citation": "8 C.F.R. § 1 (2025)", "url": "https://x.example/1"}
+    ui = {"strings": {k: t(k) for k in ("caption_protections", "column_question", "official_text", "sources",
+                                        "last_reviewed", "not_legal_advice", "fallback_notice")}
+          | {"date_format": {"en": "{day} {month} {year}", "es": "{day} de {month} de {year}"}},
+          "nav": {}, "months": {"en": ["M"] * 12, "es": ["m"] * 12}}
+    return SiteData(
+        languages=LANGS, ui=ui, sources={"s1": source},
+        protections={"columns": [{"key": "a", "name": t("A <b>")}],
+                     "rows": [{"key": "r", "label": t("Row"), "cells": {"a": {"text": t("x < y & z"), "sources": ["s1"]}}}]},
+        glossary=[{"key": "cat", "abbr": "CAT", "term": t("Convention"), "definition": t("<script>")}],
+        evidence=[], deadlines=[], forms=[], jurisdictions=[], updates=[])
+
+
+class TestRendering:
+    def test_table_markup_is_accessible_and_escaped(self):
+        out = html.table("t", "Cap <i>", ["H&1"], [("Row <r>", [html.cell("a<b", ["§ 1"])])], corner="Q")
+        assert '<caption id="t-caption">Cap &lt;i&gt;</caption>' in out
+        assert '<th scope="col">Q</th><th scope="col">H&amp;1</th>' in out
+        assert '<th scope="row">Row &lt;r&gt;</th><td>a&lt;b<span class="cat-cite">§ 1</span></td>' in out
+        assert 'role="region" aria-labelledby="t-caption" tabindex="0"' in out
+
+    def test_protections_table_uses_the_language_and_reports_sources(self):
+        out, used = tables.protections_table(tiny_data(), "es")
+        assert "A &lt;b&gt; ES" in out and "x &lt; y &amp; z ES" in out and used == {"s1"}
+
+    def test_unknown_column_is_a_named_error(self):
+        with pytest.raises(DataError, match="data/protections.yml, entry 'zz'"):
+            tables.protections_table(tiny_data(), "en", columns=["zz"])
+
+    def test_glossary_and_abbreviations(self):
+        out, _ = tables.glossary_list(tiny_data(), "en")
+        assert '<dt id="cat"><abbr>CAT</abbr> (Convention)</dt>' in out and "&lt;script&gt;" in out
+        assert pages.abbreviations(tiny_data(), "es") == "*[CAT]: Convention ES"
+
+    def test_sources_list_links_to_the_official_text(self):
+        out = tables.sources_list(tiny_data(), "en")
+        assert '<li id="source-s1">8 C.F.R. § 1 (2025). <a href="https://x.example/1" rel="noreferrer">official_text</a>' in out
+
+
+class TestPages:
+    def test_front_matter_rules(self):
+        data = tiny_data()
+        good = {"title": "T", "description": "D", "audience": "applicant", "last_reviewed": dt.date(2026, 1, 2),
+                "sources": ["s1"]}
+        assert pages.check_front_matter(good, "docs/en/a.md", data)["sources"] == ["s1"]
+        with pytest.raises(DataError, match="docs/en/a.md, entry 'front matter', field 'audience'"):
+            pages.check_front_matter({**good, "audience": "all"}, "docs/en/a.md", data)
+        with pytest.raises(DataError, match="the page has no front matter"):
+            pages.check_front_matter({}, "docs/en/a.md", data)
+
+    def test_header_goes_under_the_title(self):
+        out = pages.insert_after_title("# Title\n\nBody", "BLOCK")
+        assert out == "# Title\n\nBLOCK\n\nBody"
+        assert pages.insert_after_title("No title", "BLOCK").startswith("BLOCK")
+
+    def test_header_block_shows_date_disclaimer_and_fallback_notice(self):
+        meta = {"last_reviewed": dt.date(2026, 3, 4)}
+        out = pages.header_block(meta, "es", tiny_data(), fallback=True)
+        assert 'class="cat-fallback"' in out and '<time datetime="2026-03-04">4 de m de 2026</time>' in out
+
+
+class TestHosting:
+    hosting = load_hook("hosting")
+    privacy = load_hook("privacy")
+
+    def test_script_hashes_skip_external_and_json_scripts(self):
+        page = '<script>a()</script><script src="x.js"></script><script type="application/json">{}</script>'
+        assert self.hosting.script_hashes(page) == {"sha256-" + __import__("base64").b64encode(
+            __import__("hashlib").sha256(b"a()").digest()).decode()}
+
+    def test_policy_and_robots(self):
+        policy = self.hosting.content_security_policy({"sha256-abc"})
+        assert policy.startswith("default-src 'self'; script-src 'self' 'sha256-abc'")
+        assert self.hosting.robots_txt("https://x.org/g", ["en", "es"]).endswith(
+            "Sitemap: https://x.org/g/sitemap.xml\nSitemap: https://x.org/g/es/sitemap.xml\n")
+
+    def test_third_party_loader_addresses_are_made_inert(self):
+        js = 'a("https://unpkg.com/mermaid@11/m.js");b(`https://api.github.com/repos/${e}`);c("https://site.example/")'
+        assert self.privacy.neutralize(js) == 'a("data:,");b(`data:,`);c("https://site.example/")'
