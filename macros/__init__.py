@@ -59,6 +59,14 @@ def define_env(env):
         return tables.sources_list(data, lang)
 
     @env.macro
+    def evidence_checklist():
+        return show(tables.evidence_checklist(data, lang))
+
+    @env.macro
+    def faq():
+        return tables.faq_markdown(data, lang, env.page.file.src_uri)
+
+    @env.macro
     def ui(key):
         return ui_string(data.ui, key, lang)
 

@@ -24,6 +24,7 @@ class SiteData:
     forms: list[dict]
     jurisdictions: list[dict]
     updates: list[dict]
+    faq: list[dict]
 
 
 def read_yaml(path: Path | str, label: str):
@@ -89,6 +90,12 @@ def load(data_dir: Path | str, languages: tuple[str, ...]) -> SiteData:
                             f"abbreviation '{abbr}' is already used by entry '{abbrs[abbr]}'")
         if abbr:
             abbrs[abbr] = entry["key"]
+
+    pages_dir = data_dir.parent / "docs" / languages[0]
+    for entry in lists["faq"]:
+        if not (pages_dir / entry["page"]).is_file():
+            raise DataError("data/faq.yml", entry["key"], "page",
+                            f"page '{entry['page']}' does not exist in docs/{languages[0]}/")
 
     return SiteData(languages=languages, ui=ui, sources={s["key"]: s for s in sources},
                     protections=protections, **lists)

@@ -55,6 +55,12 @@ UPDATE = Record(
     optional={"status": Enum("in_force", "pending", "in_litigation", "superseded")},
 )
 
+FAQ = Record(
+    fields={"key": Key(), "question": Text(), "answer": Text(),
+            "page": Str(r"[a-z0-9/-]+\.md", "a page path inside docs/<language>/, like qualify/torture-definition.md")},
+    optional={"anchor": Key()},
+)
+
 PROTECTION_COLUMN = Record(fields={"key": Key(), "name": Text()})
 PROTECTION_CELL = Record(fields={"text": Text(), "sources": SourceKeys()})
 PROTECTION_ROW_FIELDS = {"key": Key(), "label": Text()}  # plus `cells`, checked against the columns
@@ -67,4 +73,5 @@ LISTS = {
     "forms.yml": FORM,
     "jurisdictions.yml": JURISDICTION,
     "updates.yml": UPDATE,
+    "faq.yml": FAQ,
 }

@@ -135,3 +135,30 @@ def updates_list(data: SiteData, lang: str) -> tuple[str, set[str]]:
             f'<strong>{escape(text(upd["title"], lang))}</strong>{status}. '
             f'{escape(text(upd["summary"], lang))}{cites}</li>')
     return f'<ul class="cat-updates">{"".join(items)}</ul>', used
+
+
+def faq_markdown(data: SiteData, lang: str, page_src: str) -> str:
+    """The FAQ as Markdown, so that headings reach the table of contents and MkDocs
+    checks every "read more" link and anchor. Text from data is HTML-escaped."""
+    depth = page_src.count("/")
+    parts = []
+    for item in data.faq:
+        target = "../" * depth + item["page"] + (f"#{item['anchor']}" if item.get("anchor") else "")
+        parts.append(f"## {escape(text(item['question'], lang))} {{ #{item['key']} }}\n\n"
+                     f"{escape(text(item['answer'], lang))}\n\n"
+                     f"[{escape(ui(data.ui, 'read_more', lang))}]({target})\n")
+    return "\n".join(parts)
+
+
+def evidence_checklist(data: SiteData, lang: str) -> tuple[str, set[str]]:
+    """A printable checklist: a heading per kind of evidence, then a tick box per item.
+    Markdown headings (so they reach the table of contents), HTML lists with labelled boxes."""
+    used: set[str] = set()
+    parts = []
+    for entry in data.evidence:
+        used.update(entry["sources"])
+        boxes = "".join(f'<li><label><input type="checkbox"> {escape(text(item, lang))}</label></li>'
+                        for item in entry["checklist"])
+        parts.append(f"## {escape(text(entry['name'], lang))} {{ #{entry['key'].replace('_', '-')} }}\n\n"
+                     f'<ul class="cat-checklist">{boxes}</ul>\n')
+    return "\n".join(parts), used

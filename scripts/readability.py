@@ -1,0 +1,118 @@
+#!/usr/bin/env python3
+"""Report how easy each page is to read.
+
+English pages: Flesch-Kincaid grade level (lower is easier; aim at 8 or below).
+Spanish pages: Fernández-Huerta reading ease (higher is easier; 70+ is "fairly easy",
+80+ "easy"). Text in "For advocates" boxes, macros, code and citations is left out:
+those parts are written for lawyers, on purpose.
+
+Usage: .venv/bin/python scripts/readability.py [docs/en/page.md ...]   (default: every page)
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+_FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+_ADVOCATE = re.compile(r'^[!?]{3}\+? *\w+ +"(For advocates|Para abogados)[^"]*"\n((?:[ \t]+.*\n|\n)*)', re.M)
+_ADMONITION = re.compile(r'^[!?]{3}\+? *[\w-]+(?: +"([^"]*)")?', re.M)
+_MACRO = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+_ATTR = re.compile(r"\{ *[#.][^}]*\}")
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_TAGS = re.compile(r"<[^>]+>")
+_ABBR_DEF = re.compile(r"^\*\[.*$", re.M)
+_CODE = re.compile(r"`[^`]*`")
+_WORD = re.compile(r"[A-Za-zÀ-ÿ]+(?:['’-][A-Za-zÀ-ÿ]+)*")
+
+
+def page_text(markdown: str) -> str:
+    """The prose a reader reads, one block per line, without lawyer-only parts."""
+    body = _FRONT.sub("", markdown)
+    body = _ADVOCATE.sub("", body)
+    body = _ADMONITION.sub(lambda m: (m.group(1) or "") + ".", body)
+    for pattern, repl in ((_MACRO, ""), (_ATTR, ""), (_LINK, r"\1"), (_TAGS, " "), (_ABBR_DEF, ""), (_CODE, "")):
+        body = pattern.sub(repl, body)
+    lines = []
+    for line in body.splitlines():
+        line = re.sub(r"^\s*(?:#+|[-*+]|\d+\.|\|)\s*", "", line).replace("|", ". ").replace("**", "").strip()
+        if line and not set(line) <= set("-:|. "):
+            lines.append(line)
+    return "\n".join(lines)
+
+
+def sentences(text: str) -> int:
+    """Sentences end with . ! ? or at the end of a block (heading, list item, line)."""
+    count = 0
+    for block in text.split("\n"):
+        parts = [p for p in re.split(r"[.!?…]+(?:\s|$)", block) if _WORD.search(p)]
+        count += max(1, len(parts)) if _WORD.search(block) else 0
+    return max(1, count)
+
+
+def english_syllables(word: str) -> int:
+    word = word.lower().strip("'’")
+    groups = re.findall(r"[aeiouy]+", word)
+    count = len(groups)
+    if word.endswith("e") and not word.endswith(("le", "ee")) and count > 1:
+        count -= 1
+    if word.endswith(("ed", "es")) and not re.search(r"[td]ed$|[sxz]es$|[cs]hes$|ges$|ces$", word) and count > 1:
+        count -= 1
+    return max(1, count)
+
+
+def spanish_syllables(word: str) -> int:
+    """Vowel nuclei; two strong vowels side by side, or an accented í/ú, split into two."""
+    word = word.lower()
+    count = 0
+    for group in re.findall(r"[aeiouáéíóúü]+", word):
+        count += 1
+        for a, b in zip(group, group[1:]):
+            if (a in "aeoáéó" and b in "aeoáéó") or a in "íú" or b in "íú":
+                count += 1
+    return max(1, count)
+
+
+def flesch_kincaid_grade(text: str) -> float:
+    words = _WORD.findall(text)
+    if not words:
+        return 0.0
+    syllables = sum(english_syllables(w) for w in words)
+    return 0.39 * len(words) / sentences(text) + 11.8 * syllables / len(words) - 15.59
+
+
+def fernandez_huerta(text: str) -> float:
+    words = _WORD.findall(text)
+    if not words:
+        return 100.0
+    per_100 = 100 / len(words)
+    syllables = sum(spanish_syllables(w) for w in words)
+    return 206.84 - 0.60 * syllables * per_100 - 1.02 * sentences(text) * per_100
+
+
+def score(path: Path) -> tuple[str, str, float]:
+    """(audience, formula, value) for one page."""
+    markdown = path.read_text(encoding="utf-8")
+    meta = yaml.safe_load(_FRONT.match(markdown).group(1)) if _FRONT.match(markdown) else {}
+    lang = path.relative_to(ROOT / "docs").parts[0]
+    text = page_text(markdown)
+    if lang == "es":
+        return meta.get("audience", "?"), "Fernández-Huerta", fernandez_huerta(text)
+    return meta.get("audience", "?"), "FK grade", flesch_kincaid_grade(text)
+
+
+def main(argv: list[str]) -> int:
+    paths = [Path(a).resolve() for a in argv] or sorted((ROOT / "docs").rglob("*.md"))
+    for path in paths:
+        audience, formula, value = score(path)
+        print(f"{value:6.1f}  {formula:16}  {audience:9}  {path.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
