@@ -26,6 +26,7 @@ def run_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
 
 
 def copy_project(dest: Path) -> Path:
+    dest.mkdir(parents=True)
     for part in PROJECT_PARTS:
         src = ROOT / part
         if src.is_dir():

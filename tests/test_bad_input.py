@@ -139,10 +139,22 @@ def macro_asks_for_missing_row(p):
     return "data/protections.yml, entry 'no_such_row'"
 
 
+def broken_link(p):
+    page = p / "docs" / "es" / "reference" / "glossary.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[roto](../no-such-page.md)\n", encoding="utf-8")
+    return "contains a link '../no-such-page.md', but the target 'no-such-page.md' is not found"
+
+
+def missing_anchor(p):
+    page = p / "docs" / "en" / "reference" / "forms.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[gone](glossary.md#no-such-term)\n", encoding="utf-8")
+    return "contains a link 'glossary.md#no-such-term', but the doc 'reference/glossary.md' does not contain an anchor '#no-such-term'"
+
+
 CASES = [drop_spanish_definition, unknown_field, unknown_language, missing_required_field, wrong_type,
          unknown_source, unknown_source_in_table_cell, missing_table_cell, duplicate_key, bad_date,
          missing_file, broken_yaml, missing_ui_string, front_matter_missing_date, front_matter_unknown_source,
-         front_matter_bad_audience, macro_asks_for_missing_row]
+         front_matter_bad_audience, macro_asks_for_missing_row, broken_link, missing_anchor]
 
 
 @pytest.mark.parametrize("break_it", CASES, ids=[c.__name__ for c in CASES])

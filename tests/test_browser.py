@@ -80,3 +80,20 @@ def test_pages_request_nothing_from_other_hosts_and_log_no_errors(browser, base_
     assert not errors, errors
     assert context.cookies() == []
     context.close()
+
+
+@pytest.mark.parametrize("path", ["qualify/cat-asylum-withholding/", "es/reference/forms/"])
+def test_tables_fit_a_360px_phone_and_scroll_by_keyboard(browser, base_url, path):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(base_url + path)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360, "the page scrolls sideways"
+    region = page.locator(".cat-table").first
+    assert region.evaluate("el => el.scrollWidth > el.clientWidth"), "expected a wide table to scroll inside its box"
+    region.focus()
+    assert page.evaluate("document.activeElement.classList.contains('cat-table')")
+    region.press("ArrowRight")
+    page.wait_for_function("document.activeElement.scrollLeft > 0")
+    page.keyboard.press("Tab")
+    assert not page.evaluate("document.activeElement.classList.contains('cat-table')"), "keyboard trap"
+    context.close()
