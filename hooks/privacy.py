@@ -15,11 +15,16 @@ import re
 THIRD_PARTY_LOADERS = ("unpkg.com", "api.github.com", "cdn.jsdelivr.net", "cdnjs.cloudflare.com",
                        "fonts.googleapis.com", "fonts.gstatic.com")
 
+# Addresses that only appear inside messages for developers (console warnings): not loaded,
+# but replaced too so that no foreign address is left in what the site serves.
+_MENTION = re.compile(r" ?(?:\\u2013|\u2013)? ?see https://bit\.ly/[\w-]+")
+
 _LITERAL = re.compile(r"""(["'`])https?://(?:%s)/[^"'`]*\1""" % "|".join(map(re.escape, THIRD_PARTY_LOADERS)))
 
 
 def neutralize(script: str) -> str:
     """Replace every quoted third-party loader address in `script` with an inert data: URL."""
+    script = _MENTION.sub("", script)
     return _LITERAL.sub(lambda m: f"{m.group(1)}data:,{m.group(1)}", script)
 
 

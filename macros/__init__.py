@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
 from . import pages, tables
 from .data import load
+from .errors import DataError
 from .i18n import ui as ui_string
 
 
@@ -19,60 +21,75 @@ def define_env(env):
     lang = config["theme"]["language"]
     data = load(Path(env.project_dir) / "data", site_languages(config))
     used_sources: set[str] = set()
+    # An error raised inside a macro is caught by mkdocs-macros, which prints a traceback and
+    # exits. Macros therefore park data errors here; on_post_page_macros raises the first one
+    # as a plain build error that names the file, entry and field.
+    pending_errors: list[DataError] = []
+
+    def macro(func):
+        @functools.wraps(func)
+        def guarded(*args, **kwargs):
+            try:
+                return func(*args, **kwargs)
+            except DataError as error:
+                pending_errors.append(error)
+                return ""
+        return env.macro(guarded, func.__name__)
 
     def show(result):
         html, used = result
         used_sources.update(used)
         return html
 
-    @env.macro
+    @macro
     def protections_table(columns=None, rows=None, caption="caption_protections"):
         """Compare protections; `columns`/`rows` pick keys from data/protections.yml."""
         return show(tables.protections_table(data, lang, columns, rows, caption))
 
-    @env.macro
+    @macro
     def evidence_table(keys=None):
         return show(tables.evidence_table(data, lang, keys))
 
-    @env.macro
+    @macro
     def deadlines_table(keys=None):
         return show(tables.deadlines_table(data, lang, keys))
 
-    @env.macro
+    @macro
     def forms_table(keys=None):
         return show(tables.forms_table(data, lang, keys))
 
-    @env.macro
+    @macro
     def jurisdictions_table(keys=None):
         return show(tables.jurisdictions_table(data, lang, keys))
 
-    @env.macro
+    @macro
     def glossary():
         return show(tables.glossary_list(data, lang))
 
-    @env.macro
+    @macro
     def updates():
         return show(tables.updates_list(data, lang))
 
-    @env.macro
+    @macro
     def all_sources():
         return tables.sources_list(data, lang)
 
-    @env.macro
+    @macro
     def evidence_checklist():
         return show(tables.evidence_checklist(data, lang))
 
-    @env.macro
+    @macro
     def faq():
         return tables.faq_markdown(data, lang, env.page.file.src_uri)
 
-    @env.macro
+    @macro
     def ui(key):
         return ui_string(data.ui, key, lang)
 
     env.variables["site_data"] = data
     env.variables["page_lang"] = lang
     env.variables["_used_sources"] = used_sources
+    env.variables["_pending_errors"] = pending_errors
 
 
 def _page_src(env) -> str:
@@ -83,9 +100,12 @@ def on_pre_page_macros(env):
     data = env.variables["site_data"]
     env.page.meta = pages.check_front_matter(env.page.meta, _page_src(env), data)
     env.variables["_used_sources"].clear()
+    env.variables["_pending_errors"].clear()
 
 
 def on_post_page_macros(env):
+    if env.variables["_pending_errors"]:
+        raise env.variables["_pending_errors"][0]
     data, lang = env.variables["site_data"], env.variables["page_lang"]
     meta = env.page.meta
     fallback = env.page.file.src_uri in env.conf["extra"].get("fallback_pages", ())

@@ -90,9 +90,10 @@ def fernandez_huerta(text: str) -> float:
     words = _WORD.findall(text)
     if not words:
         return 100.0
-    per_100 = 100 / len(words)
-    syllables = sum(spanish_syllables(w) for w in words)
-    return 206.84 - 0.60 * syllables * per_100 - 1.02 * sentences(text) * per_100
+    # L = 206.84 - 0.60 P - 1.02 F; P = syllables per 100 words, F = words per sentence.
+    syllables_per_100 = 100 * sum(spanish_syllables(w) for w in words) / len(words)
+    words_per_sentence = len(words) / max(1, sentences(text))
+    return 206.84 - 0.60 * syllables_per_100 - 1.02 * words_per_sentence
 
 
 def score(path: Path) -> tuple[str, str, float]:

@@ -58,3 +58,37 @@ def test_pages_workflow_builds_and_deploys_the_site():
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text())
     steps = " ".join(str(step) for job in workflow["jobs"].values() for step in job.get("steps", []))
     assert "requirements.txt" in steps and "mkdocs build" in steps and "deploy-pages" in steps
+
+
+def test_sitemaps_declare_every_translation_of_every_page(site):
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
+    base = config["site_url"].rstrip("/") + "/"
+    for lang in languages():
+        folder = site if lang == languages()[0] else site / lang
+        xml = (folder / "sitemap.xml").read_text(encoding="utf-8")
+        urls = re.findall(r"<url>(.*?)</url>", xml, re.S)
+        assert len(urls) > 30, f"{lang} sitemap lists only {len(urls)} pages"
+        for url in urls:
+            loc = re.search(r"<loc>([^<]*)</loc>", url).group(1)
+            alternates = dict(re.findall(r'hreflang="([^"]+)" href="([^"]+)"', url))
+            assert list(alternates) == list(languages()), loc
+            assert alternates[lang] == loc
+            path = alternates[languages()[0]][len(base):]
+            for other, href in alternates.items():
+                assert href == (base if other == languages()[0] else f"{base}{other}/") + path
+
+
+def test_pages_do_not_make_the_browser_fetch_sitemaps(site):
+    """<link rel=alternate> in a page makes Material download sitemaps on every view."""
+    for page in site.rglob("*.html"):
+        assert not soup(page).select("head link[rel=alternate][hreflang]"), page
+
+
+unused_assets = load_hook("unused_assets")
+
+
+@pytest.mark.parametrize("name, kept", [
+    ("lunr.es.min.js", True), ("lunr.en.min.js", True), ("lunr.stemmer.support.min.js", True),
+    ("lunr.multi.min.js", True), ("lunr.ja.min.js", False), ("wordcut.js", False), ("tinyseg.js", False)])
+def test_only_search_files_for_the_site_languages_are_kept(name, kept):
+    assert unused_assets.needed(name, {"en", "es"}) is kept

@@ -17,7 +17,8 @@ LINK_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "preload", "p
              "dns-prefetch", "modulepreload", "manifest", "mask-icon"}
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)|@import\s+['"]([^'"]+)""")
 JS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
-ABSOLUTE = re.compile(r"""(?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}[^\s"'`)]*""", re.I)
+# With a scheme, or scheme-relative right after a quote ("//host/x"); a bare `//` is a regex or comment.
+ABSOLUTE = re.compile(r"""(?:https?:|(?<=["'`]))//[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}[^\s"'`)]*""", re.I)
 
 
 def is_third_party(url: str) -> bool:
@@ -60,7 +61,8 @@ def test_scanner_sees_what_a_browser_would_load():
     assert sorted(u for u in html_requests(html) if is_third_party(u)) == [
         "//img.example.net/x.png", "https://cdn.example.org/a.css", "https://t.example.com/p"]
     assert css_requests("@import 'https://fonts.example/x.css'; a{b:url(data:,x)}") == ["https://fonts.example/x.css", "data:,x"]
-    assert js_addresses('/*! https://licence.example */ fetch("https://api.example.com/x")') == ["https://api.example.com/x"]
+    assert js_addresses('/*! https://licence.example */ fetch("https://api.example.com/x"); /x//i.test(y); load("//cdn.example.net/y")') == [
+        "https://api.example.com/x", "//cdn.example.net/y"]
 
 
 def test_no_page_loads_anything_from_another_host(site: Path):

@@ -116,7 +116,7 @@ def tiny_data() -> SiteData:
         protections={"columns": [{"key": "a", "name": t("A <b>")}],
                      "rows": [{"key": "r", "label": t("Row"), "cells": {"a": {"text": t("x < y & z"), "sources": ["s1"]}}}]},
         glossary=[{"key": "cat", "abbr": "CAT", "term": t("Convention"), "definition": t("<script>")}],
-        evidence=[], deadlines=[], forms=[], jurisdictions=[], updates=[])
+        evidence=[], deadlines=[], forms=[], jurisdictions=[], updates=[], faq=[])
 
 
 class TestRendering:
