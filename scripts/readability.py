@@ -28,6 +28,7 @@ _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _TAGS = re.compile(r"<[^>]+>")
 _ABBR_DEF = re.compile(r"^\*\[.*$", re.M)
 _CODE = re.compile(r"`[^`]*`")
+_BLOCK_START = re.compile(r"^\s*(?:#+|[-*+]|\d+\.|\|)\s+|^\s*\|")
 _WORD = re.compile(r"[A-Za-zÀ-ÿ]+(?:['’-][A-Za-zÀ-ÿ]+)*")
 
 
@@ -38,16 +39,22 @@ def page_text(markdown: str) -> str:
     body = _ADMONITION.sub(lambda m: (m.group(1) or "") + ".", body)
     for pattern, repl in ((_MACRO, ""), (_ATTR, ""), (_LINK, r"\1"), (_TAGS, " "), (_ABBR_DEF, ""), (_CODE, "")):
         body = pattern.sub(repl, body)
-    lines = []
-    for line in body.splitlines():
-        line = re.sub(r"^\s*(?:#+|[-*+]|\d+\.|\|)\s*", "", line).replace("|", ". ").replace("**", "").strip()
-        if line and not set(line) <= set("-:|. "):
-            lines.append(line)
-    return "\n".join(lines)
+    # One block per paragraph, list item, heading or table row: a line wrapped in the
+    # Markdown source continues its paragraph, it does not end a sentence.
+    blocks: list[list[str]] = []
+    for raw in body.splitlines():
+        line = _BLOCK_START.sub("", raw).replace("|", ". ").replace("**", "").strip()
+        if not line or set(line) <= set("-:|. "):
+            blocks.append([])
+        elif _BLOCK_START.match(raw) or not blocks:
+            blocks.append([line])
+        else:
+            blocks[-1].append(line)
+    return "\n".join(" ".join(block) for block in blocks if block)
 
 
 def sentences(text: str) -> int:
-    """Sentences end with . ! ? or at the end of a block (heading, list item, line)."""
+    """Sentences end with . ! ? or at the end of a block (paragraph, heading, list item, table row)."""
     count = 0
     for block in text.split("\n"):
         parts = [p for p in re.split(r"[.!?…]+(?:\s|$)", block) if _WORD.search(p)]

@@ -38,6 +38,8 @@ def test_readability_formulas_rank_plain_text_below_legal_text():
     assert readability.flesch_kincaid_grade(plain) < 4 < 14 < readability.flesch_kincaid_grade(legal)
     assert readability.fernandez_huerta("Usted puede pedir ayuda. Diga la verdad.") > 80 > \
         readability.fernandez_huerta("La responsabilidad probatoria corresponde al solicitante internacional.")
+    # A line wrapped in the source is one sentence, not two; a list item is its own block.
+    assert readability.sentences(readability.page_text("One sentence that\nwraps here.\n\n- An item\n")) == 2
     assert "8 C.F.R." not in readability.page_text('!!! info "For advocates"\n    8 C.F.R. § 1208.18\n\nPlain.\n')
 
 
