@@ -59,6 +59,19 @@ def test_spanish_search_finds_spanish_pages_with_or_without_accents(page, base_u
     assert all(urlsplit(h).path.startswith("/es/") for h in hrefs), hrefs
 
 
+def test_search_downloads_nothing_until_the_reader_starts_to_search(page, base_url):
+    """Readers on metered data who never search must not pay for the index or the worker."""
+    requested = []
+    page.on("request", lambda r: requested.append(urlsplit(r.url).path))
+    page.goto(base_url + "qualify/torture-definition/", wait_until="networkidle")
+    page.wait_for_timeout(500)
+    assert not [p for p in requested if "search" in p], requested
+    hrefs = search(page, "torture")
+    assert hrefs
+    assert "/search/search_index.json" in requested
+    assert any(p.startswith("/assets/javascripts/workers/search.") for p in requested)
+
+
 def test_english_search_finds_english_pages_only(page, base_url):
     page.goto(base_url)
     hrefs = search(page, "glossary")

@@ -185,3 +185,21 @@ class TestHosting:
     def test_third_party_loader_addresses_are_made_inert(self):
         js = 'a("https://unpkg.com/mermaid@11/m.js");b(`https://api.github.com/repos/${e}`);c("https://site.example/")'
         assert self.privacy.neutralize(js) == 'a("data:,");b(`data:,`);c("https://site.example/")'
+
+
+class TestLazySearch:
+    lazy_search = load_hook("lazy_search")
+    MATERIAL_LIKE = ('"use strict";(()=>{function Mn(e,t=new Worker(e)){return t}'
+                     'L($(location.protocol!=="file:"),Je("search"))})();')
+
+    def test_index_waits_for_search_and_worker_for_first_message(self):
+        out = self.lazy_search.make_lazy(self.MATERIAL_LIKE)
+        assert out.startswith('"use strict";function catGuideLazyWorker(')
+        assert "t=catGuideLazyWorker(e)" in out and "new Worker(e)" not in out
+        assert 'L($(!1),Je("search"))' in out
+        assert self.lazy_search.make_lazy(out) == out
+
+    def test_unknown_material_code_fails_the_build(self):
+        from mkdocs.exceptions import PluginError
+        with pytest.raises(PluginError, match="lazy_search"):
+            self.lazy_search.make_lazy('"use strict";new Worker(x)')

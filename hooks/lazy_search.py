@@ -1,0 +1,64 @@
+"""Load search only when the reader starts to search.
+
+Material starts its search worker and downloads the whole search index on every page
+view. Readers on metered data who never search would pay for both (the index is the
+largest file of the site). Two small edits to Material's bundle change that:
+
+- the index is fetched when the search box is opened or focused, the same rule Material
+  itself uses for pages opened from disk (file://);
+- the worker script is started on the first message sent to it (the index), not at load.
+
+Material is pinned in requirements.txt. If an upgrade changes the code these edits look for,
+the build fails here rather than silently loading search eagerly again.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+from mkdocs.exceptions import PluginError
+
+# Material: `L($(location.protocol!=="file:"),Je("search"))` - load now on http(s), else on open.
+_EAGER_INDEX = re.compile(r'\$\(location\.protocol!=="file:"\)')
+_ON_OPEN_ONLY = "$(!1)"
+
+# Material: `function Mn(e,t=new Worker(e))` - the worker is created with the page.
+_EAGER_WORKER = re.compile(r"(function \w+\((\w+),\w+=)new Worker\(\2\)\)")
+
+# A stand-in with the three methods Material uses; it starts the real worker on the first
+# postMessage and hands it the listeners registered so far.
+LAZY_WORKER = (
+    "function catGuideLazyWorker(u){var w=null,l=[];return{"
+    "addEventListener:function(t,f,o){l.push([t,f,o]);if(w)w.addEventListener(t,f,o)},"
+    "removeEventListener:function(t,f,o){l=l.filter(function(x){return x[0]!==t||x[1]!==f});"
+    "if(w)w.removeEventListener(t,f,o)},"
+    "postMessage:function(m){if(!w){w=new Worker(u);"
+    "l.forEach(function(x){w.addEventListener(x[0],x[1],x[2])})}w.postMessage(m)}}}\n"
+)
+
+
+def make_lazy(bundle: str) -> str:
+    """Material's bundle with search loaded on demand; fails if Material's code is not found."""
+    if "catGuideLazyWorker" in bundle:
+        return bundle
+    if len(_EAGER_INDEX.findall(bundle)) != 1 or len(_EAGER_WORKER.findall(bundle)) != 1:
+        raise PluginError("hooks/lazy_search.py: Material's search start-up code was not found; "
+                          "check the patterns against the new version of Material")
+    bundle = _EAGER_INDEX.sub(lambda m: _ON_OPEN_ONLY, bundle)
+    bundle = _EAGER_WORKER.sub(lambda m: f"{m.group(1)}catGuideLazyWorker({m.group(2)}))", bundle)
+    strict = '"use strict";'
+    if bundle.startswith(strict):  # keep the directive first, or the bundle loses strict mode
+        return strict + LAZY_WORKER + bundle[len(strict):]
+    return LAZY_WORKER + bundle
+
+
+def on_post_build(config):
+    folder = os.path.join(config.site_dir, "assets", "javascripts")
+    for name in os.listdir(folder):
+        if name.startswith("bundle.") and name.endswith(".js"):
+            path = os.path.join(folder, name)
+            with open(path, encoding="utf-8") as fh:
+                bundle = fh.read()
+            with open(path, "w", encoding="utf-8") as fh:
+                fh.write(make_lazy(bundle))
