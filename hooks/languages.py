@@ -57,6 +57,11 @@ def on_config(config):
     config.extra["ui"] = ui = check_ui(read_yaml(os.path.join(project, "data", "ui.yml"), ctx.file), ctx)
     # The title of each heading's permalink is interface text too.
     config.mdx_configs.setdefault("toc", {})["permalink_title"] = ui_string(ui, "permalink_title", lang)
+    # So are the colour-scheme toggles' names (mkdocs.yml gives ui.yml keys).
+    for palette in config.theme.get("palette") or []:
+        toggle = palette.get("toggle") or {}
+        if toggle.get("name"):
+            toggle["name"] = ui_string(ui, toggle["name"], lang)
     return config
 
 
