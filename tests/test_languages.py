@@ -81,3 +81,46 @@ def test_spanish_search_index_holds_unaccented_forms_of_accented_words(site):
     index = json.loads((site / "es" / "search" / "search_index.json").read_text(encoding="utf-8"))
     text = " ".join(doc["text"] for doc in index["docs"])
     assert "protección" in text and re.search(r"\bproteccion\b", text)
+
+
+def _add_language_strings(node, lang: str, source: str):
+    """Give every per-language string in a data structure a `lang` entry (copied from `source`)."""
+    if isinstance(node, dict):
+        if source in node and isinstance(node[source], (str, list)):
+            node[lang] = node[source]
+        for value in list(node.values()):
+            _add_language_strings(value, lang, source)
+    elif isinstance(node, list):
+        for value in node:
+            _add_language_strings(value, lang, source)
+
+
+def test_a_new_language_needs_only_files_and_strings(project_copy, tmp_path):
+    """CONTRIBUTING's steps for a third language (Haitian Creole), and no code change, give a
+    working edition in which every page falls back to English with a notice."""
+    from conftest import run_build
+
+    config = (project_copy / "mkdocs.yml").read_text(encoding="utf-8")
+    last = yaml.load(config, Loader=yaml.BaseLoader)["extra"]["alternate"][-1]["lang"]
+    config = config.replace(f"      lang: {last}\n",
+                            f"      lang: {last}\n    - name: Kreyòl ayisyen\n      link: /ht/\n      lang: ht\n", 1)
+    (project_copy / "mkdocs.yml").write_text(config, encoding="utf-8")
+    (project_copy / "docs" / "ht").mkdir()
+    for path in (project_copy / "data").glob("*.yml"):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        _add_language_strings(data, "ht", DEFAULT)
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    # Material has no Haitian Creole interface strings: CONTRIBUTING says to add this file.
+    material = ROOT / ".venv/lib/python3.11/site-packages/material/templates/partials/languages/fr.html"
+    partial = project_copy / "overrides" / "partials" / "languages" / "ht.html"
+    partial.parent.mkdir(parents=True, exist_ok=True)
+    partial.write_text(material.read_text(encoding="utf-8").replace('"language": "fr"', '"language": "ht"'),
+                       encoding="utf-8")
+
+    site = tmp_path / "site"
+    result = run_build(project_copy, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = soup(site / "ht" / "qualify" / "torture-definition" / "index.html")
+    assert page.html["lang"] == "ht"
+    assert page.select_one(".cat-fallback") is not None
+    assert [a["hreflang"] for a in page.select("a.md-select__link")] == [*languages(), "ht"]
