@@ -51,6 +51,14 @@ def test_language_selector_opens_the_same_page_in_spanish(page, base_url):
     page.wait_for_url(base_url + "qualify/cat-asylum-withholding/")
 
 
+def test_language_selector_keeps_the_reader_on_the_same_section(page, base_url):
+    page.goto(base_url + "es/evidence/declaration/#what-to-include")
+    page.locator(".md-header__option .md-select > button").hover()
+    page.locator("a.md-select__link[hreflang=en]").click()
+    page.wait_for_url(base_url + "evidence/declaration/#what-to-include")
+    assert page.locator("html").get_attribute("lang") == "en"
+
+
 @pytest.mark.parametrize("query", ["protección", "proteccion"])
 def test_spanish_search_finds_spanish_pages_with_or_without_accents(page, base_url, query):
     page.goto(base_url + "es/")

@@ -74,3 +74,13 @@ def test_pages_do_not_repeat_common_errors(site):
         text = article(built_path(site, "en", md)).get_text(" ")
         found += [f"{md}: {why}" for pattern, why in MYTHS.items() if re.search(pattern, text, re.I)]
     assert not found, "\n".join(found)
+
+
+MIN_EASE_ES = 70  # Fernández-Huerta: 70-80 "fairly easy", 80+ "easy"
+SPANISH_APPLICANT_PAGES = [md for md in source_pages("es") if front_matter("es", md)["audience"] == "applicant"]
+
+
+@pytest.mark.parametrize("md", SPANISH_APPLICANT_PAGES)
+def test_spanish_applicant_pages_read_easy_or_fairly_easy(md):
+    ease = readability.fernandez_huerta(readability.page_text((ROOT / "docs/es" / md).read_text(encoding="utf-8")))
+    assert ease >= MIN_EASE_ES, f"es/{md}: Fernández-Huerta {ease:.1f} is below {MIN_EASE_ES}"
