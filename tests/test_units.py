@@ -203,3 +203,22 @@ class TestLazySearch:
         from mkdocs.exceptions import PluginError
         with pytest.raises(PluginError, match="lazy_search"):
             self.lazy_search.make_lazy('"use strict";new Worker(x)')
+
+
+class TestUnusedCss:
+    unused_css = load_hook("unused_css")
+    CSS = ('@charset "UTF-8";/* note */a{color:red}.used{x:1}.gone{x:2}.used .gone,.used:not(.gone){x:3}'
+           '@media (min-width:1px){.gone{x:4}.used{x:5}}@keyframes k{0%{o:0}to{o:1}}'
+           '[data-md-color-primary=red]{c:1}[data-md-color-primary=indigo]{c:2}.md-status--new{x:6}'
+           '.icon{background:url("data:image/svg+xml,<svg>{}</svg>")}')
+
+    def test_keeps_what_pages_or_scripts_can_use_and_drops_the_rest(self):
+        out = self.unused_css.purge(self.CSS, {"used", "icon"}, ("md-status-",), {"primary=indigo"})
+        assert out == ('@charset "UTF-8";a{color:red}.used{x:1}.used:not(.gone){x:3}'
+                       '@media (min-width:1px){.used{x:5}}@keyframes k{0%{o:0}to{o:1}}'
+                       '[data-md-color-primary=indigo]{c:2}.md-status--new{x:6}'
+                       '.icon{background:url("data:image/svg+xml,<svg>{}</svg>")}')
+
+    def test_unbalanced_stylesheet_is_an_error(self):
+        with pytest.raises(ValueError):
+            self.unused_css.purge(".a{x:1", {"a"}, (), set())
