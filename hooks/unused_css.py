@@ -17,7 +17,9 @@ import re
 _CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 _PALETTE = re.compile(r"\[data-md-color-(primary|accent)=([\w-]+)\]")
 _PSEUDO_FUNCTION = re.compile(r":([\w-]+)\(")
-_TOKEN = re.compile(r"[A-Za-z_][\w-]*")
+# Class names scripts may add: words with a dash or underscore ("md-search__input",
+# "focus-visible"). Plain words in scripts ("note", "success") are not taken as classes.
+_TOKEN = re.compile(r"[A-Za-z_][\w]*[-_][\w-]*")
 _HTML_CLASS = re.compile(r'\bclass="([^"]*)"')
 _HTML_PALETTE = re.compile(r'data-md-color-(primary|accent)="([\w-]+)"')
 _COMMENT = re.compile(r"/\*.*?\*/", re.S)
