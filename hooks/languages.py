@@ -123,6 +123,7 @@ def on_post_build(config):
             site_dir=os.path.join(config.site_dir, lang),
             site_url=site_url,
             strict=config.strict,
+            use_directory_urls=config.use_directory_urls,  # the offline copy has none
         )
         other.theme["language"] = lang
         build(other)

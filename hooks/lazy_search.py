@@ -8,6 +8,12 @@ largest file of the site). Two small edits to Material's bundle change that:
   itself uses for pages opened from disk (file://);
 - the worker script is started on the first message sent to it (the index), not at load.
 
+Pages opened from disk (the offline copy, hooks/offline_copy.py) cannot start a Web Worker:
+Chromium refuses workers from file:// URLs. There the same worker script runs in a hidden
+iframe of the page instead, with the few worker functions it uses (postMessage, importScripts)
+stood in for. Material's own offline plugin loads a shim from another host for this; this one
+is part of the site's own bundle.
+
 Material is pinned in requirements.txt. If an upgrade changes the code these edits look for,
 the build fails here rather than silently loading search eagerly again.
 """
@@ -26,6 +32,26 @@ _ON_OPEN_ONLY = "$(!1)"
 # Material: `function Mn(e,t=new Worker(e))` - the worker is created with the page.
 _EAGER_WORKER = re.compile(r"(function \w+\((\w+),\w+=)new Worker\(\2\)\)")
 
+# For file:// pages: the worker script runs in a hidden, script-made iframe (about:blank, so it
+# shares the page's origin and Content-Security-Policy and loads only the site's own files). The
+# iframe gives the script a global scope of its own, as a worker has. Messages go both ways as
+# "message" events, asynchronously as with a worker. importScripts resolves paths against the
+# worker's address, as in a worker, and returns a promise, which Material's worker awaits.
+FRAME_WORKER = (
+    "function catGuideFrameWorker(u){u=new URL(u,document.baseURI).href;"
+    "var out=new EventTarget(),f=document.createElement(\"iframe\");"
+    "f.hidden=!0;f.tabIndex=-1;f.setAttribute(\"aria-hidden\",\"true\");document.body.appendChild(f);"
+    "var g=f.contentWindow,d=g.document;"
+    "function load(s){return new Promise(function(ok,no){var e=d.createElement(\"script\");e.src=new URL(s,u).href;"
+    "e.onload=ok;e.onerror=function(){no(new Error(\"Cannot load \"+e.src))};d.head.appendChild(e)})}"
+    "g.importScripts=function(){return[].slice.call(arguments).reduce(function(p,s){"
+    "return p.then(function(){return load(s)})},Promise.resolve())};"
+    "g.postMessage=function(m){setTimeout(function(){out.dispatchEvent(new MessageEvent(\"message\",{data:m}))})};"
+    "var ready=load(u);"
+    "return{addEventListener:out.addEventListener.bind(out),removeEventListener:out.removeEventListener.bind(out),"
+    "postMessage:function(m){ready.then(function(){g.dispatchEvent(new g.MessageEvent(\"message\",{data:m}))})}}}\n"
+)
+
 # A stand-in with the three methods Material uses; it starts the real worker on the first
 # postMessage and hands it the listeners registered so far.
 LAZY_WORKER = (
@@ -33,8 +59,9 @@ LAZY_WORKER = (
     "addEventListener:function(t,f,o){l.push([t,f,o]);if(w)w.addEventListener(t,f,o)},"
     "removeEventListener:function(t,f,o){l=l.filter(function(x){return x[0]!==t||x[1]!==f});"
     "if(w)w.removeEventListener(t,f,o)},"
-    "postMessage:function(m){if(!w){w=new Worker(u);"
+    "postMessage:function(m){if(!w){w=location.protocol===\"file:\"?catGuideFrameWorker(u):new Worker(u);"
     "l.forEach(function(x){w.addEventListener(x[0],x[1],x[2])})}w.postMessage(m)}}}\n"
+    + FRAME_WORKER
 )
 
 

@@ -6,7 +6,7 @@ import functools
 import os
 from pathlib import Path
 
-from . import pages, tables
+from . import citation, diagrams, pages, tables
 from .data import load
 from .errors import DataError
 from .i18n import ui as ui_string
@@ -78,6 +78,13 @@ def define_env(env):
     def evidence_checklist():
         return show(tables.evidence_checklist(data, lang))
 
+    diagram_ids = diagrams.PageIds()
+
+    @macro
+    def diagram(key):
+        """A process diagram from data/diagrams.yml, drawn as an SVG, with a text version."""
+        return show(diagrams.diagram(data, lang, key, diagram_ids.take(env.page, key)))
+
     @macro
     def faq():
         return tables.faq_markdown(data, lang, env.page.file.src_uri)
@@ -114,4 +121,6 @@ def on_post_page_macros(env):
     if keys:
         markdown += (f"\n\n## {ui_string(data.ui, 'sources', lang)} {{ #sources }}\n\n"
                      f"{tables.sources_list(data, lang, keys)}\n")
+    markdown += "\n\n" + citation.for_page(meta, env.conf["site_url"], env.conf["site_name"], env.page.url,
+                                            lang, data.ui)
     env.markdown = markdown + "\n\n" + pages.abbreviations(data, lang) + "\n"

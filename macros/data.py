@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from . import datasets
+from .diagram_checks import check_diagrams
 from .errors import DataError
 from .schema import Context, ListOf, MapOf, Record, Str, Text, check_entries
 
@@ -25,6 +26,8 @@ class SiteData:
     jurisdictions: list[dict]
     updates: list[dict]
     faq: list[dict]
+    # Last, with a default, so that tests can build a SiteData without diagrams.
+    diagrams: list[dict] = field(default_factory=list)
 
 
 def read_yaml(path: Path | str, label: str):
@@ -96,6 +99,8 @@ def load(data_dir: Path | str, languages: tuple[str, ...]) -> SiteData:
         if not (pages_dir / entry["page"]).is_file():
             raise DataError("data/faq.yml", entry["key"], "page",
                             f"page '{entry['page']}' does not exist in docs/{languages[0]}/")
+
+    check_diagrams(lists["diagrams"], languages)
 
     return SiteData(languages=languages, ui=ui, sources={s["key"]: s for s in sources},
                     protections=protections, **lists)

@@ -65,6 +65,18 @@ PROTECTION_COLUMN = Record(fields={"key": Key(), "name": Text()})
 PROTECTION_CELL = Record(fields={"text": Text(), "sources": SourceKeys()})
 PROTECTION_ROW_FIELDS = {"key": Key(), "label": Text()}  # plus `cells`, checked against the columns
 
+# A process diagram (macros/diagrams.py). Nodes are listed in reading order, top to bottom;
+# the rules for nodes and arrows together are in macros/diagram_checks.py.
+DIAGRAM_NODE = Record(
+    fields={"key": Key(), "kind": Enum("step", "decision", "outcome"), "text": Text()},
+    optional={"sources": SourceKeys()},
+)
+DIAGRAM_EDGE = Record(fields={"from": Key(), "to": Key()}, optional={"label": Text()})
+DIAGRAM = Record(
+    fields={"key": Key(), "title": Text(), "description": Text(),
+            "nodes": ListOf(DIAGRAM_NODE, min_items=2), "edges": ListOf(DIAGRAM_EDGE)},
+)
+
 # file name -> record for files that are a plain list of entries
 LISTS = {
     "glossary.yml": GLOSSARY,
@@ -74,4 +86,5 @@ LISTS = {
     "jurisdictions.yml": JURISDICTION,
     "updates.yml": UPDATE,
     "faq.yml": FAQ,
+    "diagrams.yml": DIAGRAM,
 }

@@ -28,6 +28,12 @@ def _pick(entries: list[dict], keys: list[str] | None, file: str, what: str) -> 
     return [by_key[k] for k in keys]
 
 
+def _table_id(base: str, keys: list[str] | None) -> str:
+    """A table showing only some entries gets their keys in its id, so that two such
+    tables on one page (say, two deadlines) have different ids."""
+    return base if keys is None else "-".join([base, *keys])
+
+
 def protections_table(data: SiteData, lang: str, columns: list[str] | None = None,
                       rows: list[str] | None = None, caption_key: str = "caption_protections") -> tuple[str, set[str]]:
     cols = _pick(data.protections["columns"], columns, "data/protections.yml", "the protection")
@@ -61,14 +67,14 @@ def _entries_table(data: SiteData, lang: str, entries: list[dict], table_id: str
 
 def evidence_table(data, lang, keys=None):
     return _entries_table(data, lang, _pick(data.evidence, keys, "data/evidence.yml", "the evidence type"),
-                          "table-evidence", "caption_evidence", "name",
+                          _table_id("table-evidence", keys), "caption_evidence", "name",
                           [("proves", "column_proves"), ("who", "column_who"), ("how", "column_how")],
                           "column_evidence")
 
 
 def deadlines_table(data, lang, keys=None):
     return _entries_table(data, lang, _pick(data.deadlines, keys, "data/deadlines.yml", "the deadline"),
-                          "table-deadlines", "caption_deadlines", "name",
+                          _table_id("table-deadlines", keys), "caption_deadlines", "name",
                           [("period", "column_period"), ("starts", "column_starts"),
                            ("consequence", "column_consequence")], "column_deadline")
 
@@ -83,13 +89,13 @@ def forms_table(data, lang, keys=None):
                  escape(text(form["fee"], lang)) + "".join(cite(s) for s in _shorts(data, form["sources"]))]
         body.append((form["number"], cells))
     headers = [ui(data.ui, k, lang) for k in ("column_name", "column_purpose", "column_filed_with", "column_fee")]
-    return table("table-forms", ui(data.ui, "caption_forms", lang), headers, body,
+    return table(_table_id("table-forms", keys), ui(data.ui, "caption_forms", lang), headers, body,
                  corner=ui(data.ui, "column_form", lang)), used
 
 
 def jurisdictions_table(data, lang, keys=None):
     return _entries_table(data, lang, _pick(data.jurisdictions, keys, "data/jurisdictions.yml", "the jurisdiction"),
-                          "table-jurisdictions", "caption_jurisdictions", "name",
+                          _table_id("table-jurisdictions", keys), "caption_jurisdictions", "name",
                           [("decides", "column_decides"), ("standard", "column_standard"),
                            ("covers", "column_covers"), ("protection", "column_protection")],
                           "column_jurisdiction")

@@ -15,19 +15,29 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    prefix = "/"
+
     def log_message(self, *args):
         pass
 
+    def translate_path(self, path):
+        if not path.startswith(self.prefix):
+            return ""  # outside the site: 404
+        return super().translate_path("/" + path[len(self.prefix):])
+
 
 @contextmanager
-def serve(site: Path):
-    """A static server for `site` on a free localhost port; yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
+def serve(site: Path, prefix: str = "/"):
+    """A static server for `site` at `prefix` on a free localhost port; yields the site's URL.
+
+    Pages link to each other relatively, so any prefix works for them; the 404 pages link by
+    absolute paths, so they need the prefix of the published site (the path of `site_url`)."""
+    handler = functools.partial(type("Handler", (_QuietHandler,), {"prefix": prefix}), directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
     finally:
         server.shutdown()
         server.server_close()

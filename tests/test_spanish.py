@@ -10,7 +10,7 @@ import yaml
 from site_reader import ROOT, article, built_path, soup, source_pages
 
 DATA_FILES = ["protections.yml", "evidence.yml", "glossary.yml", "deadlines.yml", "forms.yml",
-              "jurisdictions.yml", "updates.yml", "faq.yml", "ui.yml"]
+              "jurisdictions.yml", "updates.yml", "faq.yml", "ui.yml", "diagrams.yml"]
 # Interface text Material or this project would show in English if a translation were missing.
 ENGLISH_INTERFACE = ["Search", "Skip to content", "Back to top", "Table of contents", "Previous", "Next",
                      "Select language", "Last reviewed", "Sources", "In short", "For advocates",

@@ -1,0 +1,7 @@
+"""PDFs of the guide's sections and handouts, made by the build (hooks/pdf_files.py, hooks/pdf_links.py).
+
+- switch: whether this build makes PDFs at all;
+- plan: which PDFs there are, and which one each page links to;
+- fetcher: lets WeasyPrint read the site's own files and nothing else;
+- render: turns built pages into PDF files with WeasyPrint.
+"""

@@ -1,0 +1,306 @@
+"""Accessibility in real headless Chromium.
+
+- axe-core checks every built page (both languages, 404 pages too) against WCAG 2.2 A and AA,
+  in the light and the dark colour scheme, on a desktop screen and on a 360 px phone; and the
+  open search, language menu and navigation drawer too.
+- The main flows work by keyboard: skip link, search, language selector, navigation drawer.
+
+axe-core is the axe.min.js shipped in the pinned axe-playwright-python package: nothing is
+downloaded when the tests run.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+from browser import chromium, serve
+from site_reader import ROOT, html_files, languages, source_pages
+
+pytestmark = pytest.mark.browser
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+DESKTOP = {"viewport": {"width": 1280, "height": 900}}
+PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
+CONFIGURATIONS = {  # id: (colour scheme, screen)
+    "light-desktop": ("light", DESKTOP),
+    "dark-desktop": ("dark", DESKTOP),
+    "light-phone": ("light", PHONE),
+    "dark-phone": ("dark", PHONE),
+}
+# Material's palette names, as mkdocs.yml maps them to prefers-color-scheme.
+SCHEMES = {"light": "default", "dark": "slate"}
+# Material fades and slides menus, search and drawer in for up to 250 ms; colours measured
+# halfway would be wrong.
+TRANSITION = 400
+
+
+def axe_source() -> str:
+    try:
+        from importlib.resources import files
+
+        return (files("axe_playwright_python") / "axe.min.js").read_text(encoding="utf-8")
+    except ModuleNotFoundError:
+        pytest.fail("axe-core is missing: the pinned package axe-playwright-python ships it. "
+                    "Run scripts/setup (or ./scripts/test) to install requirements.txt.")
+
+
+def site_prefix() -> str:
+    """The path of the published site (site_url), where the 404 pages expect their assets."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
+    return urlsplit(config["site_url"]).path or "/"
+
+
+def page_url(base_url: str, site, path) -> str:
+    rel = path.relative_to(site).as_posix()
+    return base_url + (rel.removesuffix("index.html"))
+
+
+@pytest.fixture(scope="module")
+def axe():
+    return axe_source()
+
+
+@pytest.fixture(scope="module")
+def base_url(site):
+    with serve(site, site_prefix()) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as b:
+        yield b
+
+
+def new_axe_context(browser, scheme: str, screen: dict):
+    # The site's Content-Security-Policy (a <meta> tag) allows only the site's own scripts, so
+    # it would block the injected axe-core. Only these contexts bypass it; the keyboard tests
+    # below, and tests/test_browser.py, run under the policy.
+    return browser.new_context(color_scheme=scheme, bypass_csp=True, **screen)
+
+
+def axe_violations(page, axe: str, where: str) -> list[str]:
+    """Run axe-core on the page as it is now; one line per rule broken, with the elements."""
+    page.add_script_tag(content=axe)
+    result = page.evaluate("options => axe.run(document, options)",
+                           {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})
+    assert result["testEngine"]["name"] == "axe-core" and result["passes"], f"{where}: axe-core did not run"
+    return [f"{where}: {v['id']} ({v['help']}) at " + "; ".join(" >>> ".join(n["target"]) for n in v["nodes"])
+            for v in result["violations"]]
+
+
+def check_scheme(page, scheme: str, where: str) -> None:
+    shown = page.locator("body").get_attribute("data-md-color-scheme")
+    assert shown == SCHEMES[scheme], f"{where}: expected the {scheme} scheme, the page shows {shown!r}"
+
+
+def test_the_page_list_covers_both_languages_and_the_404_pages(site):
+    pages = {p.relative_to(site).as_posix() for p in html_files(site)}
+    for lang in languages():
+        root = "" if lang == languages()[0] else f"{lang}/"
+        assert f"{root}404.html" in pages and f"{root}index.html" in pages, lang
+    assert len(pages) >= 2 * len(source_pages(languages()[0])), "fewer pages than expected"
+
+
+def test_axe_reports_a_known_violation(browser, axe):
+    """The check can fail: a page with an unlabelled image and unlabelled field is caught."""
+    context = new_axe_context(browser, "light", DESKTOP)
+    page = context.new_page()
+    page.set_content('<html lang="en"><title>t</title><body><main><img src="a.png"><input></main></body></html>')
+    rules = {line.split(": ")[1].split(" ")[0] for line in axe_violations(page, axe, "sample")}
+    context.close()
+    assert {"image-alt", "label"} <= rules, rules
+
+
+@pytest.mark.parametrize("configuration", CONFIGURATIONS)
+def test_every_page_passes_axe(browser, axe, site, base_url, configuration):
+    scheme, screen = CONFIGURATIONS[configuration]
+    context = new_axe_context(browser, scheme, screen)
+    page = context.new_page()  # one page for the whole run: a new tab per page is much slower
+    failures = []
+    for path in html_files(site):
+        where = path.relative_to(site).as_posix()
+        if 'http-equiv="refresh"' in path.read_text(encoding="utf-8"):
+            continue  # a moved page's old address leaves at once; tests/test_redirects.py runs axe on it
+        response = page.goto(page_url(base_url, site, path))
+        assert response and response.ok, f"{where}: {response and response.status}"
+        check_scheme(page, scheme, where)
+        failures += axe_violations(page, axe, where)
+    context.close()
+    assert not failures, f"{len(failures)} accessibility violations ({configuration}):\n" + "\n".join(failures)
+
+
+def lang_root(lang: str) -> str:
+    return "" if lang == languages()[0] else f"{lang}/"
+
+
+@pytest.mark.parametrize("configuration", CONFIGURATIONS)
+def test_open_search_and_language_menu_pass_axe(browser, axe, base_url, configuration):
+    scheme, screen = CONFIGURATIONS[configuration]
+    context = new_axe_context(browser, scheme, screen)
+    page = context.new_page()
+    failures = []
+    for lang in languages():
+        page.goto(base_url + lang_root(lang) + "process/appeals/")
+        page.locator(".md-header__option .md-select > button").focus()
+        page.locator("a.md-select__link").first.wait_for(state="visible")
+        page.wait_for_timeout(TRANSITION)
+        failures += axe_violations(page, axe, f"{lang}: language menu open")
+        page.goto(base_url + lang_root(lang) + "process/appeals/")
+        page.keyboard.press("/")
+        page.keyboard.type("cat", delay=20)
+        page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+        page.wait_for_timeout(TRANSITION)
+        failures += axe_violations(page, axe, f"{lang}: search open with results")
+    context.close()
+    assert not failures, f"{len(failures)} accessibility violations ({configuration}):\n" + "\n".join(failures)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_open_navigation_drawer_passes_axe_on_a_phone(browser, axe, base_url, scheme):
+    context = new_axe_context(browser, scheme, PHONE)
+    page = context.new_page()
+    failures = []
+    for lang in languages():
+        page.goto(base_url + lang_root(lang) + "process/appeals/")
+        page.locator("button[data-cat-menu]").click()
+        page.wait_for_timeout(TRANSITION)
+        failures += axe_violations(page, axe, f"{lang}: navigation drawer open")
+    context.close()
+    assert not failures, f"{len(failures)} accessibility violations:\n" + "\n".join(failures)
+
+
+# Keyboard. These run under the site's Content-Security-Policy, as a reader's browser does.
+
+@pytest.fixture(params=["desktop", "phone"])
+def keyboard_page(request, browser):
+    context = browser.new_context(**(DESKTOP if request.param == "desktop" else PHONE))
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def phone_page(browser):
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def focused(page, selector: str) -> bool:
+    return page.evaluate("s => !!document.activeElement && document.activeElement.matches(s)", selector)
+
+
+def focus_is_inside(page, selector: str) -> bool:
+    return page.evaluate("s => !!document.activeElement && !!document.activeElement.closest(s)", selector)
+
+
+def tab_to(page, selector: str, limit: int = 40) -> None:
+    """Press Tab until the focus is on `selector`; fail if it never gets there."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if focused(page, selector):
+            return
+    pytest.fail(f"{limit} presses of Tab never reached {selector}")
+
+
+def poll(page, expression: str, arg=None, tries: int = 40) -> bool:
+    # Polled with evaluate(): wait_for_function() needs eval, which the site's CSP forbids.
+    for _ in range(tries):
+        if page.evaluate(expression, arg):
+            return True
+        page.wait_for_timeout(50)
+    return False
+
+
+def on_screen(page, selector: str) -> bool:
+    return poll(page, """s => { const e = document.querySelector(s); if (!e) return false;
+        const r = e.getBoundingClientRect(), style = getComputedStyle(e);
+        return r.width > 0 && r.height > 0 && r.left >= 0 && r.top >= 0 && r.right <= innerWidth
+               && r.bottom <= innerHeight && style.visibility === "visible" && style.opacity === "1"; }""",
+                selector)
+
+
+def test_skip_link_appears_on_tab_and_moves_focus_to_the_content(keyboard_page, base_url):
+    page = keyboard_page
+    page.goto(base_url + "process/appeals/")
+    page.keyboard.press("Tab")
+    assert focused(page, "a.md-skip"), "the first Tab does not reach the skip link"
+    assert on_screen(page, "a.md-skip"), "the focused skip link is not shown"
+    target = page.locator("a.md-skip").get_attribute("href")
+    page.keyboard.press("Enter")
+    assert urlsplit(page.url).fragment == target.lstrip("#")
+    page.keyboard.press("Tab")
+    assert focus_is_inside(page, "article.md-content__inner"), "after the skip link, Tab does not go into the content"
+
+
+def test_search_opens_by_keyboard_and_its_results_can_be_opened(keyboard_page, base_url):
+    page = keyboard_page
+    page.goto(base_url + "process/appeals/")
+    tab_to(page, "input.md-search__input")
+    assert poll(page, "() => document.getElementById('__search').checked"), "focusing the search box does not open search"
+    assert on_screen(page, "input.md-search__input")
+    page.keyboard.type("glossary", delay=20)
+    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    page.keyboard.press("ArrowDown")
+    assert focus_is_inside(page, ".md-search-result"), "ArrowDown does not move into the results"
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "/reference/glossary/" in page.url, page.url
+
+
+def test_search_opens_with_its_shortcut(keyboard_page, base_url):
+    page = keyboard_page
+    page.goto(base_url + "es/")
+    page.keyboard.press("/")
+    assert focused(page, "input.md-search__input"), "the / key does not put the focus in the search box"
+    assert poll(page, "() => document.getElementById('__search').checked"), "the / key does not open search"
+
+
+def test_language_selector_works_by_keyboard(keyboard_page, base_url):
+    page = keyboard_page
+    page.goto(base_url + "process/appeals/")
+    tab_to(page, ".md-header__option .md-select > button")
+    assert on_screen(page, "a.md-select__link[hreflang=es]"), "the focused language button does not show the languages"
+    tab_to(page, "a.md-select__link[hreflang=es]", limit=3)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert urlsplit(page.url).path.endswith("/es/process/appeals/"), page.url
+    assert page.locator("html").get_attribute("lang") == "es"
+
+
+def test_navigation_drawer_opens_and_closes_by_keyboard_on_a_phone(phone_page, base_url):
+    page = phone_page
+    page.goto(base_url + "process/appeals/")
+    button = "button[data-cat-menu]"
+    tab_to(page, button)
+    assert on_screen(page, button)
+    assert page.locator(button).get_attribute("aria-expanded") == "false"
+    page.keyboard.press("Enter")
+    assert poll(page, "() => document.getElementById('__drawer').checked"), "Enter does not open the drawer"
+    assert page.locator(button).get_attribute("aria-expanded") == "true"
+    assert focus_is_inside(page, ".md-sidebar--primary"), "the focus does not move into the drawer"
+    assert on_screen(page, ".md-sidebar--primary"), "the drawer is not on screen"
+    assert poll(page, """() => { const r = document.activeElement.getBoundingClientRect();
+        return r.left >= 0 && r.right <= innerWidth && r.top >= 0 && r.bottom <= innerHeight; }"""), \
+        "the focused link is off screen"
+    page.keyboard.press("Escape")
+    assert poll(page, "() => !document.getElementById('__drawer').checked"), "Escape does not close the drawer"
+    assert focused(page, button), "closing the drawer does not bring the focus back to the menu button"
+
+
+def test_closed_drawer_takes_no_focus_on_a_phone(phone_page, base_url):
+    """Tab from the menu button reaches the content without stopping on links hidden off screen."""
+    page = phone_page
+    page.goto(base_url + "process/appeals/")
+    tab_to(page, "button[data-cat-menu]")
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        assert not focus_is_inside(page, ".md-sidebar--primary"), "a link in the closed drawer took the focus"
+        if focus_is_inside(page, "article.md-content__inner"):
+            return
+    pytest.fail("40 presses of Tab never reached the content")
