@@ -3,5 +3,6 @@
 - switch: whether this build makes PDFs at all;
 - plan: which PDFs there are, and which one each page links to;
 - fetcher: lets WeasyPrint read the site's own files and nothing else;
+- svg: gives inline drawings the styles WeasyPrint would not apply to them;
 - render: turns built pages into PDF files with WeasyPrint.
 """

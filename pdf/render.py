@@ -19,8 +19,8 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError
 
 from .fetcher import SiteFilesOnly
-from .svg import with_svg_styles
 from .plan import LanguageSite
+from .svg import with_svg_styles
 
 _HTML_START = re.compile(r"<html\b[^>]*>")
 _BODY_START = re.compile(r"<body\b[^>]*>")
