@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 from bs4 import BeautifulSoup
@@ -52,3 +53,9 @@ def article(path: Path):
 
 def html_files(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
+
+
+def site_prefix() -> str:
+    """The path of the published site (site_url), where the 404 pages expect their assets."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
+    return urlsplit(config["site_url"]).path or "/"

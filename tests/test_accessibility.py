@@ -14,10 +14,9 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
 
 from browser import chromium, serve
-from site_reader import ROOT, html_files, languages, source_pages
+from site_reader import ROOT, html_files, languages, site_prefix, source_pages
 
 pytestmark = pytest.mark.browser
 
@@ -45,12 +44,6 @@ def axe_source() -> str:
     except ModuleNotFoundError:
         pytest.fail("axe-core is missing: the pinned package axe-playwright-python ships it. "
                     "Run scripts/setup (or ./scripts/test) to install requirements.txt.")
-
-
-def site_prefix() -> str:
-    """The path of the published site (site_url), where the 404 pages expect their assets."""
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
-    return urlsplit(config["site_url"]).path or "/"
 
 
 def page_url(base_url: str, site, path) -> str:

@@ -222,3 +222,12 @@ class TestUnusedCss:
     def test_unbalanced_stylesheet_is_an_error(self):
         with pytest.raises(ValueError):
             self.unused_css.purge(".a{x:1", {"a"}, (), set())
+
+
+class TestHtmlWhitespace:
+    html_whitespace = load_hook("html_whitespace")
+
+    def test_indentation_goes_but_preformatted_text_stays(self):
+        html = "<div>\n    <p>Hi\n      there</p>\n</div>\n<pre>\n    code\n  more</pre>\n  <textarea>\n  x</textarea>"
+        assert self.html_whitespace.strip_indentation(html) == (
+            "<div>\n<p>Hi\nthere</p>\n</div>\n<pre>\n    code\n  more</pre>\n<textarea>\n  x</textarea>")
