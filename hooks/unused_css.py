@@ -194,9 +194,20 @@ def _files(folder: str, suffix: str):
                 yield os.path.join(root, name)
 
 
+# Scripts carry the class names of every Material feature, used or not. A class named only in
+# a script counts when its component (the part before "__" or "--") is on some page, or when
+# the script makes the component itself: these are the ones this site's features create.
+SCRIPT_MADE_COMPONENTS = {"md-tooltip", "md-tooltip2", "focus-visible", "js-focus-visible"}
+
+
+def component(name: str) -> str:
+    """"md-search-result__link" -> "md-search-result"; "md-nav--primary" -> "md-nav"."""
+    return re.split(r"__|--", name, maxsplit=1)[0]
+
+
 def used_names(site_dir: str) -> tuple[set[str], tuple[str, ...], set[str]]:
     """Classes in pages and scripts, class-name prefixes built by scripts, palettes in pages."""
-    classes, palettes = set(), set()
+    classes, palettes, scripted = set(), set(), set()
     for path in _files(site_dir, ".html"):
         with open(path, encoding="utf-8") as fh:
             html = fh.read()
@@ -205,7 +216,9 @@ def used_names(site_dir: str) -> tuple[set[str], tuple[str, ...], set[str]]:
         palettes.update(f"{kind}={name}" for kind, name in _HTML_PALETTE.findall(html))
     for path in _files(site_dir, ".js"):
         with open(path, encoding="utf-8") as fh:
-            classes.update(_TOKEN.findall(fh.read()))
+            scripted.update(_TOKEN.findall(fh.read()))
+    on_pages = {component(c) for c in classes} | SCRIPT_MADE_COMPONENTS
+    classes |= {c for c in scripted if component(c) in on_pages}
     prefixes = tuple(sorted(c for c in classes if c.endswith(("-", "_")) and len(c) > 3))
     return classes, prefixes, palettes
 

@@ -152,11 +152,14 @@ def scale_run(counts=(250, 500, 1000)) -> list[tuple[int, float]]:
                 (extra / f"page-{i}.md").write_text(
                     "---\ntitle: Scale page {0}\ndescription: A generated page.\naudience: advocate\n"
                     "last_reviewed: 2026-11-26\nsources: [cat-art-3]\n---\n\n# Scale page {0}\n\n"
-                    "## Section { #section }\n\nThe CAT protects people from return to torture. "
+                    "## Section {{ #section }}\n\nThe CAT protects people from return to torture. "
                     "See the [glossary](../reference/glossary.md#cat).\n".format(i), encoding="utf-8")
             config = (project / "mkdocs.yml").read_text(encoding="utf-8")
             config += "  - Scale:\n" + "".join(f"      - scale/page-{i}.md\n" for i in range(count))
             (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+            ui = (project / "data" / "ui.yml").read_text(encoding="utf-8")
+            ui = ui.replace("\nnav:\n", "\nnav:\n  Scale: {en: Scale, es: Escala}\n", 1)
+            (project / "data" / "ui.yml").write_text(ui, encoding="utf-8")
             results.append((count, build(project, Path(tmp) / "site")))
     return results
 

@@ -231,3 +231,15 @@ class TestHtmlWhitespace:
         html = "<div>\n    <p>Hi\n      there</p>\n</div>\n<pre>\n    code\n  more</pre>\n  <textarea>\n  x</textarea>"
         assert self.html_whitespace.strip_indentation(html) == (
             "<div>\n<p>Hi\nthere</p>\n</div>\n<pre>\n    code\n  more</pre>\n<textarea>\n  x</textarea>")
+
+
+class TestScriptOnlyClasses:
+    unused_css = load_hook("unused_css")
+
+    def test_a_class_named_only_by_a_script_counts_when_its_component_is_on_a_page(self, tmp_path):
+        (tmp_path / "index.html").write_text('<nav class="md-nav"></nav>', encoding="utf-8")
+        (tmp_path / "app.js").write_text('a.classList.add("md-nav__link--active");b("md-version__list");'
+                                         'c("md-tooltip2--active")', encoding="utf-8")
+        classes, _prefixes, _palettes = self.unused_css.used_names(str(tmp_path))
+        assert {"md-nav", "md-nav__link--active", "md-tooltip2--active"} <= classes
+        assert "md-version__list" not in classes  # the version selector is not on any page
