@@ -119,28 +119,32 @@ def selector_used(selector: str, classes: set[str], prefixes: tuple[str, ...], p
     return all(c in classes or c.startswith(prefixes) for c in _CLASS.findall(rest))
 
 
-def purge(css: str, classes: set[str], prefixes: tuple[str, ...], palettes: set[str]) -> str:
-    def emit(items) -> str:
-        out = []
-        for item in items:
-            if item[0] == "raw":
-                out.append(item[1])
-            elif item[0] == "block":
-                inner = emit(item[2])
-                if inner:
-                    out.append(f"{item[1]}{{{inner}}}")
-            else:
-                _, prelude, body = item
-                if prelude.startswith("@") or not _CLASS.search(prelude) and not _PALETTE.search(prelude):
-                    out.append(f"{prelude}{{{body}}}")
-                    continue
-                kept = [s for s in split_selectors(prelude) if selector_used(s, classes, prefixes, palettes)]
-                if kept:
-                    out.append(f"{','.join(kept)}{{{body}}}")
-        return "".join(out)
+def rebuild(items: list, rule) -> str:
+    """CSS text from parsed `items`; `rule(prelude, body)` returns a rule's new text, or "" to drop it.
+    At-rules such as @font-face and @keyframes are kept whole; emptied @media blocks are dropped."""
+    out = []
+    for item in items:
+        if item[0] == "raw":
+            out.append(item[1])
+        elif item[0] == "block":
+            inner = rebuild(item[2], rule)
+            if inner:
+                out.append(f"{item[1]}{{{inner}}}")
+        elif item[1].startswith("@"):
+            out.append(f"{item[1]}{{{item[2]}}}")
+        else:
+            out.append(rule(item[1], item[2]))
+    return "".join(out)
 
-    items, _ = parse(_COMMENT.sub("", css))
-    return emit(items)
+
+def purge(css: str, classes: set[str], prefixes: tuple[str, ...], palettes: set[str]) -> str:
+    def keep_used_selectors(prelude: str, body: str) -> str:
+        if not _CLASS.search(prelude) and not _PALETTE.search(prelude):
+            return f"{prelude}{{{body}}}"
+        kept = [s for s in split_selectors(prelude) if selector_used(s, classes, prefixes, palettes)]
+        return f"{','.join(kept)}{{{body}}}" if kept else ""
+
+    return rebuild(parse(_COMMENT.sub("", css))[0], keep_used_selectors)
 
 
 _VAR = re.compile(r"var\(\s*(--[\w-]+)")
@@ -166,25 +170,12 @@ def split_declarations(body: str) -> list[str]:
 
 def drop_unreferenced_properties(css: str, referenced: set[str]) -> str:
     """`css` without declarations of custom properties that no `var()` in `referenced` names."""
-    def emit(items) -> str:
-        out = []
-        for item in items:
-            if item[0] == "raw":
-                out.append(item[1])
-            elif item[0] == "block":
-                inner = emit(item[2])
-                if inner:
-                    out.append(f"{item[1]}{{{inner}}}")
-            elif item[1].startswith("@"):
-                out.append(f"{item[1]}{{{item[2]}}}")
-            else:
-                kept = [d for d in split_declarations(item[2])
-                        if not (_DECLARED.match(d) and _DECLARED.match(d).group(1) not in referenced)]
-                if kept:
-                    out.append(f"{item[1]}{{{';'.join(kept)}}}")
-        return "".join(out)
+    def keep_referenced(prelude: str, body: str) -> str:
+        kept = [d for d in split_declarations(body)
+                if not (_DECLARED.match(d) and _DECLARED.match(d).group(1) not in referenced)]
+        return f"{prelude}{{{';'.join(kept)}}}" if kept else ""
 
-    return emit(parse(css)[0])
+    return rebuild(parse(css)[0], keep_referenced)
 
 
 def _files(folder: str, suffix: str):

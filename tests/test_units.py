@@ -219,6 +219,11 @@ class TestUnusedCss:
                        '[data-md-color-primary=indigo]{c:2}.md-status--new{x:6}'
                        '.icon{background:url("data:image/svg+xml,<svg>{}</svg>")}')
 
+    def test_custom_properties_nothing_refers_to_are_dropped(self):
+        css = ':root{--used:1;--gone:url("a;b");color:red}.x{--gone:2}@font-face{--gone:3}'
+        assert self.unused_css.drop_unreferenced_properties(css, {"--used"}) == (
+            ":root{--used:1;color:red}@font-face{--gone:3}")
+
     def test_unbalanced_stylesheet_is_an_error(self):
         with pytest.raises(ValueError):
             self.unused_css.purge(".a{x:1", {"a"}, (), set())
