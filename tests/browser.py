@@ -53,3 +53,13 @@ def chromium():
             yield browser
         finally:
             browser.close()
+
+
+def search(page, query) -> list[str]:
+    """Type `query` in the search box as a reader would; the hrefs of the results."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(query, delay=20)  # Material reacts to key events, not to fill()
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for(timeout=15000)
+    return [a.get_attribute("href") for a in results.all()]

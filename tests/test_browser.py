@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser import chromium, serve
+from browser import chromium, search, serve
 from site_reader import site_prefix
 
 pytestmark = pytest.mark.browser
@@ -30,15 +30,6 @@ def page(browser):
     tab = context.new_page()
     yield tab
     context.close()
-
-
-def search(page, query):
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.press_sequentially(query, delay=20)  # Material reacts to key events, not to fill()
-    results = page.locator(".md-search-result__item a")
-    results.first.wait_for(timeout=15000)
-    return [a.get_attribute("href") for a in results.all()]
 
 
 def test_language_selector_opens_the_same_page_in_spanish(page, base_url):

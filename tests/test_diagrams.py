@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, run_build
+from conftest import ROOT, assert_build_fails, run_build
 from macros import diagram_layout as geo
 from macros.data import SiteData, load
 from macros.diagram_checks import check_diagrams, graph_problem, layout_for
@@ -397,12 +397,3 @@ def test_a_page_asking_for_a_missing_diagram_fails_the_build(project_copy, tmp_p
     assert_build_fails(project_copy, tmp_path, "data/diagrams.yml, entry 'no-such-diagram'")
 
 
-def assert_build_fails(project: Path, tmp_path: Path, expected: str) -> None:
-    site_dir = tmp_path / "out"
-    result = run_build(project, site_dir)
-    output = result.stdout + result.stderr
-    assert result.returncode != 0, f"the build should have failed:\n{output}"
-    assert expected in output, f"expected the message {expected!r} in:\n{output}"
-    assert "Traceback" not in output, f"a contributor should see a message, not a traceback:\n{output}"
-    written = list(site_dir.rglob("*.html")) if site_dir.exists() else []
-    assert not written, f"a failed build left {len(written)} HTML files behind"

@@ -15,7 +15,7 @@ from urllib.request import url2pathname
 import pytest
 import yaml
 
-from browser import chromium
+from browser import chromium, search
 from hooks_loader import load_hook
 from site_reader import ROOT, built_path, languages, soup, source_pages
 from test_privacy import css_requests, html_requests, is_third_party, js_addresses
@@ -170,15 +170,6 @@ def tab(browser):
     assert not page.errors, page.errors
     assert not [u for u in page.requests if urlsplit(u).scheme not in ("file", "data")], page.requests
     context.close()
-
-
-def search(page, query):
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.press_sequentially(query, delay=20)  # Material reacts to key events, not to fill()
-    results = page.locator(".md-search-result__item a")
-    results.first.wait_for(timeout=15000)
-    return [a.get_attribute("href") for a in results.all()]
 
 
 def local_file(url: str) -> Path:
