@@ -3,7 +3,9 @@
 - a Content-Security-Policy that allows only this site's own files; the few inline
   scripts Material needs are allowed by their hashes, computed from the built pages;
 - the policy also goes into each page as a <meta> tag, for hosts that cannot send
-  headers (GitHub Pages), and `_headers` carries it for hosts that can;
+  headers (GitHub Pages), and `_headers` carries it for hosts that can; a page's tag lists only
+  the hashes of that page's own scripts (they are bytes every page view pays for), the header
+  all of them;
 - robots.txt pointing at each language's sitemap, and .nojekyll for GitHub Pages.
 """
 
@@ -71,8 +73,9 @@ def on_post_build(config):
     pages = {path: open(path, encoding="utf-8").read() for path in _html_files(site)}
     hashes = set().union(*(script_hashes(html) for html in pages.values()))
     policy = content_security_policy(hashes)
-    meta = f'{_CHARSET}\n<meta http-equiv="Content-Security-Policy" content="{policy}">'
     for path, html in pages.items():
+        own = content_security_policy(script_hashes(html))
+        meta = f'{_CHARSET}\n<meta http-equiv="Content-Security-Policy" content="{own}">'
         with open(path, "w", encoding="utf-8") as fh:
             fh.write(html.replace(_CHARSET, meta, 1))
     files = {"_headers": headers_file(policy), ".nojekyll": "",

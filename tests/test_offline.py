@@ -112,6 +112,13 @@ def _page_ids(path: Path, cache: dict) -> set[str]:
     return cache[path]
 
 
+def test_copy_keeps_its_icons_inline(copy):
+    """Opened from disk, a page may not use symbols from another file (hooks/icon_sprite.py)."""
+    page = copy / "qualify" / "torture-definition.html"
+    header = soup(page).select_one("header.md-header")
+    assert header.find("svg").find("path") and not header.find("use")
+
+
 def test_links_in_the_copy_lead_to_files_in_the_copy(copy):
     """From disk, a link to a folder opens a file listing, not a page: every link names a file."""
     problems, ids = [], {}

@@ -1,0 +1,112 @@
+"""The page frame: what every page carries besides its own text (header, navigation, scripts,
+policy). A reader pays for it again with every page, so it is kept small: frame icons come from
+one cached file, the navigation lists only the open section's pages, the guide's scripts are a
+cached file, and each page's security policy names only that page's own inline scripts."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from browser import chromium, serve
+from hooks_loader import load_hook
+from site_reader import ROOT, built_path, html_files, languages, site_prefix, soup, source_pages
+
+hosting = load_hook("hosting")
+icon_sprite = load_hook("icon_sprite")
+
+
+def guide_pages(site: Path) -> list[Path]:
+    """Built pages of the guide (not the 404 page, redirect stubs or the offline copy)."""
+    return [p for p in html_files(site) if p.name == "index.html" and soup(p).find("article")]
+
+
+def frame(page: Path):
+    """The page without its text: everything outside <article>."""
+    tree = soup(page)
+    tree.find("article").decompose()
+    return tree
+
+
+def test_frame_icons_come_from_the_sprite_which_has_each_of_them(site):
+    checked = 0
+    for page in guide_pages(site):
+        for svg in frame(page).find_all("svg"):
+            use = svg.find("use")
+            assert use is not None and not svg.find("path"), f"{page}: inline icon {str(svg)[:80]}"
+            file, _, symbol = use["href"].partition("#")
+            sprite = (page.parent / file).resolve()
+            assert sprite.is_file(), f"{page}: {file} does not exist"
+            assert f'<symbol id="{symbol}"' in sprite.read_text(encoding="utf-8"), f"{page}: no #{symbol}"
+            checked += 1
+    assert checked > 5 * len(guide_pages(site))
+
+
+def test_sprite_swap_keeps_the_text_and_escapes_nothing_into_it():
+    icon = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M0 0h24v24H0z"/></svg>'
+    html = f"<header>{icon}</header><article>{icon}</article><footer>{icon}</footer>"
+    symbols: dict[str, str] = {}
+    out = icon_sprite.use_sprite(html, "../assets/images/icons.svg", symbols)
+    assert out.count("<use href=") == 2 and f"<article>{icon}</article>" in out  # the text is left as written
+    assert f'<symbol id="{symbols["M0 0h24v24H0z"]}" viewBox="0 0 24 24"><path d="M0 0h24v24H0z"/>' in \
+        icon_sprite.sprite_file(symbols)
+
+
+def test_icons_show_in_the_browser(site):
+    """The sprite's symbols really draw: a <use> whose file or symbol is missing has no size."""
+    with serve(site, site_prefix()) as base, chromium() as browser:
+        tab = browser.new_page(viewport={"width": 360, "height": 740})
+        for path in ("", "es/qualify/torture-definition/"):
+            tab.goto(base + path)
+            sizes = tab.evaluate("""[...document.querySelectorAll('.md-header svg use')]
+                .filter(u => u.getClientRects().length).map(u => u.getBBox().width)""")
+            assert len(sizes) >= 3 and all(w > 0 for w in sizes), f"{path or 'home'}: icon sizes {sizes}"
+            tab.evaluate("document.querySelector('.md-header svg use').setAttribute('href', '#none')")
+            assert tab.evaluate("document.querySelector('.md-header svg use').getBBox().width") == 0
+
+
+def _sections() -> dict[str, list[str]]:
+    """Each top-level section of the navigation in mkdocs.yml: its pages, in order."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    return {title: pages for item in config["nav"] if isinstance(item, dict)
+            for title, pages in item.items()}
+
+
+@pytest.mark.parametrize("lang", languages())
+def test_navigation_lists_only_the_open_sections_pages(site, lang):
+    sections = _sections()
+    for title, pages in sections.items():
+        page = built_path(site, lang, pages[-1])
+        nav = soup(page).select_one("nav.md-nav--primary")
+        linked = {a["href"] for a in nav.select("a.md-nav__link[href]") if "#" not in a["href"]}
+        others = [p for other, ps in sections.items() if other != title for p in ps[1:]]
+        for md_path in pages:  # every page of the open section is listed...
+            target = built_path(site, lang, md_path)
+            assert any((page.parent / href / "index.html").resolve() == target or
+                       (page.parent / href).resolve() == target for href in linked), \
+                f"{page}: no link to {md_path}"
+        for md_path in others:  # ...and no page of a closed section but its first
+            target = built_path(site, lang, md_path)
+            assert not any((page.parent / href / "index.html").resolve() == target for href in linked), \
+                f"{page}: closed section lists {md_path}"
+
+
+def test_pages_carry_no_inline_script_of_the_guide(site):
+    """Only the two scripts Material must run before the page shows are inline; the guide's own
+    behaviour comes from the cached assets/javascripts/cat-guide.js."""
+    for page in guide_pages(site):
+        html = page.read_text(encoding="utf-8")
+        bodies = hosting._INLINE_SCRIPT.findall(html)
+        assert all(b.startswith(("__md_scope=", "var palette=")) for b in bodies), page
+        assert soup(page).find("script", src=re.compile(r"assets/javascripts/cat-guide\.js$")), page
+
+
+def test_each_page_policy_names_only_its_own_scripts(site):
+    for page in html_files(site):
+        html = page.read_text(encoding="utf-8")
+        meta = soup(page).find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+        named = set(re.findall(r"'(sha256-[^']+)'", meta["content"]))
+        assert named == hosting.script_hashes(html), page
