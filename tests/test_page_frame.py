@@ -10,11 +10,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
 from browser import chromium, serve
 from hooks_loader import load_hook
 from site_reader import ROOT, built_path, html_files, languages, site_prefix, soup, source_pages
 
+fewer_requests = load_hook("fewer_requests")
 hosting = load_hook("hosting")
 icon_sprite = load_hook("icon_sprite")
 
@@ -25,8 +27,8 @@ def guide_pages(site: Path) -> list[Path]:
 
 
 def frame(page: Path):
-    """The page without its text: everything outside <article>."""
-    tree = soup(page)
+    """The page without its text: everything outside <article> (a fresh parse: soup() is shared)."""
+    tree = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
     tree.find("article").decompose()
     return tree
 
@@ -94,14 +96,30 @@ def test_navigation_lists_only_the_open_sections_pages(site, lang):
                 f"{page}: closed section lists {md_path}"
 
 
-def test_pages_carry_no_inline_script_of_the_guide(site):
+def test_pages_load_one_stylesheet_one_script_and_no_inline_script_of_the_guide(site):
     """Only the two scripts Material must run before the page shows are inline; the guide's own
-    behaviour comes from the cached assets/javascripts/cat-guide.js."""
+    script is in Material's cached bundle, its stylesheets in the one cached stylesheet."""
     for page in guide_pages(site):
         html = page.read_text(encoding="utf-8")
         bodies = hosting._INLINE_SCRIPT.findall(html)
         assert all(b.startswith(("__md_scope=", "var palette=")) for b in bodies), page
-        assert soup(page).find("script", src=re.compile(r"assets/javascripts/cat-guide\.js$")), page
+        tree = soup(page)
+        scripts = [s["src"] for s in tree.find_all("script", src=True)]
+        sheets = [link["href"] for link in tree.find_all("link", rel="stylesheet")]
+        assert len(scripts) == 1 and "/bundle." in scripts[0], f"{page}: {scripts}"
+        assert len(sheets) == 1 and re.search(r"/site\.[0-9a-f]{8}\.css$", sheets[0]), f"{page}: {sheets}"
+        bundle = (page.parent / scripts[0]).read_text(encoding="utf-8")
+        assert 'setAttribute("data-cat-menu"' in bundle, f"{page}: the guide's script is not in the bundle"
+
+
+def test_one_stylesheet_keeps_the_cascade_order_and_fails_on_a_surprise():
+    html = ('<link rel="stylesheet" href="../a/main.1.min.css">\n<link rel="stylesheet" href="../a/x.css">\n'
+            "<title>t</title>")
+    out = fewer_requests.relink(html, ["main.1.min.css", "x.css"], "site.abc.css")
+    assert out == '<link rel="stylesheet" href="../a/site.abc.css">\n<title>t</title>'
+    with pytest.raises(Exception, match="expected"):
+        fewer_requests.relink(html, ["x.css", "main.1.min.css"], "site.abc.css")
+    assert fewer_requests.compact_script("/* why */\n  var a = 1;\n\n  a++;\n") == "var a = 1;\na++;"
 
 
 def test_each_page_policy_names_only_its_own_scripts(site):

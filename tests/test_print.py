@@ -70,7 +70,9 @@ def test_every_page_loads_the_print_styles_and_names_itself_for_print(site, lang
     for md in source_pages(DEFAULT):
         page = soup(built_path(site, lang, md))
         sheets = [link["href"] for link in page.find_all("link", rel="stylesheet")]
-        assert any(href.endswith("assets/stylesheets/print.css") for href in sheets), f"{lang}/{md}: no print.css"
+        assert len(sheets) == 1, f"{lang}/{md}: {sheets}"  # one file, print styles included (fewer_requests.py)
+        print_rules = (built_path(site, lang, md).parent / sheets[0]).read_text(encoding="utf-8")
+        assert "@page" in print_rules, f"{lang}/{md}: no print styles in {sheets[0]}"
         root = page.html
         assert page.title.string.startswith(root["data-cat-print-title"]), f"{lang}/{md}: print title"
         date = page.select_one(".cat-page-status time").get_text(strip=True)

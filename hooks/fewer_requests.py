@@ -1,0 +1,100 @@
+"""Fewer files on a reader's first visit: one stylesheet and one script instead of four and two.
+
+Every file is a separate request, and each request costs a reader on a slow network a round
+trip and some hundreds of bytes of headers. So after the stylesheets are final (unused_css.py),
+
+- Material's stylesheet, its palette and the guide's two stylesheets (cat-guide.css, print.css)
+  become one file, in the same cascade order, named by its content so that a changed stylesheet
+  is never served from an old cache; every page links to that file alone;
+- the guide's script (overrides/assets/javascripts/cat-guide.js) is added to the end of
+  Material's bundle, which every page already loads, and is not published on its own.
+
+The stylesheets all live in assets/stylesheets/, so relative url()s in them still resolve.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+
+from mkdocs.exceptions import PluginError
+
+STYLES = "assets/stylesheets"
+GUIDE_SCRIPT = "assets/javascripts/cat-guide.js"
+_LINKS = re.compile(r'(?:<link rel="stylesheet" href="([^"]*)">\s*)+')
+_HREF = re.compile(r'<link rel="stylesheet" href="([^"]*)">')
+_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+_SOURCE_MAP = re.compile(r"/\*# sourceMappingURL=[^*]*\*/")
+
+
+def combined_name(css: str) -> str:
+    return f"site.{hashlib.sha256(css.encode()).hexdigest()[:8]}.css"
+
+
+def relink(html: str, order: list[str], name: str) -> str:
+    """Replace the page's run of stylesheet links (exactly `order`, by file name) with one link."""
+    def swap(match: re.Match) -> str:
+        hrefs = _HREF.findall(match.group(0))
+        names = [href.rsplit("/", 1)[-1] for href in hrefs]
+        if names != order:
+            raise PluginError(f"hooks/fewer_requests.py: a page links to {names}, expected {order}")
+        folder = hrefs[0][: len(hrefs[0]) - len(names[0])]
+        return f'<link rel="stylesheet" href="{folder}{name}">\n'
+    return _LINKS.sub(swap, html, count=1)
+
+
+def compact_script(source: str) -> str:
+    """The guide's script without comments and indentation (it has no strings that contain them)."""
+    lines = (line.strip() for line in _COMMENT.sub("", source).splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def _stylesheet_order(config) -> list[str]:
+    folder = os.path.join(config.site_dir, *STYLES.split("/"))
+    material = sorted(n for n in os.listdir(folder) if n.startswith(("main.", "palette.")) and n.endswith(".min.css"))
+    extra = [str(path).rsplit("/", 1)[-1] for path in config.extra_css]
+    return material + extra
+
+
+def on_post_build(config):
+    site = config.site_dir
+    script = os.path.join(site, *GUIDE_SCRIPT.split("/"))
+    if not os.path.exists(script):
+        return  # already done for this site folder
+    order = _stylesheet_order(config)
+    folder = os.path.join(site, *STYLES.split("/"))
+    css = ""
+    for name in order:
+        with open(os.path.join(folder, name), encoding="utf-8") as fh:
+            css += _SOURCE_MAP.sub("", fh.read()).rstrip() + "\n"  # the maps no longer fit
+    name = combined_name(css)
+    with open(os.path.join(folder, name), "w", encoding="utf-8") as fh:
+        fh.write(css)
+    for old in order:
+        for path in (os.path.join(folder, old), os.path.join(folder, old + ".map")):
+            if os.path.exists(path):
+                os.remove(path)
+    for root, _dirs, files in os.walk(site):
+        if os.path.relpath(root, site).split(os.sep)[0] in _other_language_folders(config):
+            continue  # each language's build rewrites its own pages
+        for file in files:
+            if file.endswith(".html"):
+                path = os.path.join(root, file)
+                with open(path, encoding="utf-8") as fh:
+                    html = fh.read()
+                with open(path, "w", encoding="utf-8") as fh:
+                    fh.write(relink(html, order, name))
+
+    scripts = os.path.dirname(script)
+    bundle = next(n for n in os.listdir(scripts) if n.startswith("bundle.") and n.endswith(".min.js"))
+    with open(script, encoding="utf-8") as fh:
+        guide = compact_script(fh.read())
+    with open(os.path.join(scripts, bundle), "a", encoding="utf-8") as fh:
+        fh.write(";\n" + guide + "\n")
+    os.remove(script)
+
+
+def _other_language_folders(config) -> set[str]:
+    languages = [alt["lang"] for alt in config.extra["alternate"]]
+    return set(languages) - {config.theme["language"]}
