@@ -128,6 +128,14 @@ def measure_pages(site: Path) -> list[dict]:
     return rows
 
 
+def frame_and_text(site: Path, page: str) -> tuple[float, float]:
+    """KB, compressed as the server does, of a page's frame (all but <article>) and of its text."""
+    html = (site / page.lstrip("/") / "index.html").read_text(encoding="utf-8")
+    start, end = html.find("<article"), html.find("</article>") + len("</article>")
+    size = lambda text: len(gzip.compress(text.encode(), 6)) / 1024  # noqa: E731
+    return size(html[:start] + html[end:]), size(html[start:end])
+
+
 def search_indexes(site: Path) -> dict[str, tuple[float, float]]:
     out = {}
     for index in sorted(site.rglob("search/search_index.json")):
@@ -227,6 +235,14 @@ def main() -> int:
               f"largest later page: {worst_later['later_kb']:.1f} KB ({worst_later['later_page']}); "
               f"later pages over {BUDGET['later_page_kb']} KB: {over_later}")
 
+        # What the site controls on every page (the frame) and what the page's text weighs.
+        split = {row["later_page"]: frame_and_text(site, row["later_page"]) for row in rows}
+        frames = [f for f, _t in split.values()]
+        print(f"Page frame, compressed: {min(frames):.1f}–{max(frames):.1f} KB. Later pages over budget, "
+              "with their text alone (compressed):")
+        for row in sorted(rows, key=lambda r: -r["later_kb"]):
+            if row["later_kb"] > BUDGET["later_page_kb"]:
+                print(f"  {row['later_page']}: {row['later_kb']:.1f} KB, text {split[row['later_page']][1]:.1f} KB")
         print("\nSearch index (loaded when the reader starts to search):")
         for lang, (raw, packed) in search_indexes(site).items():
             print(f"  {lang}: {raw:.0f} KB, {packed:.0f} KB compressed")
