@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 
 from browser import chromium, serve
 from hooks_loader import load_hook
-from site_reader import ROOT, built_path, html_files, languages, site_prefix, soup, source_pages
+from site_reader import ROOT, built_path, html_files, languages, site_prefix, soup
 
 fewer_requests = load_hook("fewer_requests")
 hosting = load_hook("hosting")
