@@ -6,7 +6,7 @@ import functools
 import os
 from pathlib import Path
 
-from . import citation, diagrams, pages, tables
+from . import checks, citation, diagrams, pages, tables
 from .data import load
 from .errors import DataError
 from .i18n import ui as ui_string
@@ -88,6 +88,12 @@ def define_env(env):
     @macro
     def faq():
         return tables.faq_markdown(data, lang, env.page.file.src_uri)
+
+    @macro
+    def checked(key):
+        """'Checked on <date>' for a changeable fact, from the `checked` field of a source."""
+        used_sources.add(key)
+        return checks.for_source(data, lang, key)
 
     @macro
     def ui(key):

@@ -1,6 +1,18 @@
 """What each file in data/ must contain. One place to read the shape of every data set."""
 
-from .schema import Bool, Date, Enum, Key, ListOf, Record, SourceKeys, Str, Text, Url
+from .schema import Bool, Date, Enum, Key, ListOf, PastDate, Record, SourceKeys, Str, Text, Url
+
+# A changeable fact (a fee, a policy, a case still in the courts) carries the date whose state a
+# dated source shows, and what was read. Pages show "Checked on <on>"; `review` is for legal
+# reviewers only and never rendered (scripts/review-report lists every check, oldest first).
+CHECK = Record(
+    fields={
+        "on": PastDate(),        # the date whose state the source shows (not the day you read it, if older)
+        "against": Str(),        # what was read, with its own date: "eCFR 8 C.F.R. 1003.24, current to 2026-11-27"
+    },
+    optional={"unsettled": Bool()},   # true: still moving; the page says so and what to do anyway
+)
+CHANGEABLE = {"checked": CHECK, "review": Str()}
 
 SOURCE = Record(
     fields={
@@ -12,7 +24,7 @@ SOURCE = Record(
         "citation": Str(),       # full citation
         "url": Url(),            # official or most authoritative public copy
     },
-    optional={"note": Text()},
+    optional={"note": Text(), **CHANGEABLE},
 )
 
 GLOSSARY = Record(
@@ -32,7 +44,7 @@ DEADLINE = Record(
         "key": Key(), "name": Text(), "period": Text(), "starts": Text(), "consequence": Text(),
         "sources": SourceKeys(),
     },
-    optional={"volatile": Bool(), "last_checked": Date()},
+    optional=dict(CHANGEABLE),
 )
 
 FORM = Record(
@@ -40,7 +52,7 @@ FORM = Record(
         "key": Key(), "number": Str(), "name": Text(), "purpose": Text(), "filed_with": Text(),
         "fee": Text(), "sources": SourceKeys(),
     },
-    optional={"url": Url(), "volatile": Bool(), "last_checked": Date()},
+    optional={"url": Url(), **CHANGEABLE},
 )
 
 JURISDICTION = Record(
@@ -52,7 +64,7 @@ JURISDICTION = Record(
 
 UPDATE = Record(
     fields={"key": Key(), "date": Date(), "title": Text(), "summary": Text(), "sources": SourceKeys()},
-    optional={"status": Enum("in_force", "pending", "in_litigation", "superseded")},
+    optional={"status": Enum("in_force", "pending", "in_litigation", "superseded"), **CHANGEABLE},
 )
 
 FAQ = Record(

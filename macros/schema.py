@@ -94,6 +94,16 @@ class Date(Kind):
         raise ctx.fail(path, f"expected a date written YYYY-MM-DD, found '{value}'")
 
 
+class PastDate(Date):
+    """A date that has already come: a check cannot be dated in the future."""
+
+    def check(self, value, ctx, path):
+        day = super().check(value, ctx, path)
+        if day > _dt.date.today():
+            raise ctx.fail(path, f"{day.isoformat()} is in the future; write the date the source shows")
+        return day
+
+
 class Enum(Kind):
     def __init__(self, *choices: str):
         self.choices = choices

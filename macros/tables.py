@@ -10,6 +10,7 @@ from html import escape
 
 from .data import SiteData
 from .errors import DataError
+from .checks import checked_on, checked_source
 from .html import cell, cite, table
 from .i18n import format_date, text, ui
 
@@ -122,9 +123,10 @@ def sources_list(data: SiteData, lang: str, keys: list[str] | None = None) -> st
     items = []
     for src in chosen:
         note = f' <span class="cat-source-note">{escape(text(src["note"], lang))}</span>' if src.get("note") else ""
+        check = f" {checked_source(src['checked'], lang, data.ui)}" if src.get("checked") else ""
         items.append(f'<li id="source-{escape(src["key"])}">{escape(src["citation"])}. '
                      f'<a href="{escape(src["url"])}" rel="noreferrer">{escape(ui(data.ui, "official_text", lang))}</a>'
-                     f'{note}</li>')
+                     f'{note}{check}</li>')
     return f'<ul class="cat-sources">{"".join(items)}</ul>'
 
 
@@ -135,11 +137,12 @@ def updates_list(data: SiteData, lang: str) -> tuple[str, set[str]]:
         used.update(upd["sources"])
         status = f' <span class="cat-status">{escape(ui(data.ui, "status_" + upd["status"], lang))}</span>' if upd.get("status") else ""
         cites = "".join(cite(s) for s in _shorts(data, upd["sources"]))
+        check = f" {checked_on(upd['checked'], lang, data.ui)}" if upd.get("checked") else ""
         items.append(
             f'<li id="update-{escape(upd["key"])}"><time datetime="{upd["date"].isoformat()}">'
             f'{escape(format_date(upd["date"], lang, data.ui))}</time>: '
             f'<strong>{escape(text(upd["title"], lang))}</strong>{status}. '
-            f'{escape(text(upd["summary"], lang))}{cites}</li>')
+            f'{escape(text(upd["summary"], lang))}{cites}{check}</li>')
     return f'<ul class="cat-updates">{"".join(items)}</ul>', used
 
 
