@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,12 +31,30 @@ class SiteData:
     diagrams: list[dict] = field(default_factory=list)
 
 
+class DataLoader(yaml.SafeLoader):
+    """YAML as a contributor reads it: only `true` and `false` are yes/no values. Plain YAML 1.1
+    also turns `on`, `off`, `yes` and `no` into true/false, so a field named `on:` (see CHECK in
+    datasets.py) or the word "no" as a value would silently change meaning."""
+
+
+DataLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+DataLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                                 list("tTfF"))
+
+
+def parse_yaml(text: str):
+    return yaml.load(text, Loader=DataLoader)
+
+
 def read_yaml(path: Path | str, label: str):
     path = Path(path)
     if not path.is_file():
         raise DataError(label, None, None, "file is missing (it is required by the site)")
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return parse_yaml(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""

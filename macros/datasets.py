@@ -19,7 +19,7 @@ SOURCE = Record(
         "key": Key(),
         "kind": Enum("treaty", "statute", "regulation", "case", "general_comment", "rule",
                      "report", "guidance", "form", "manual"),
-        "jurisdiction": Enum("us", "un", "coe", "ca", "uk", "au"),
+        "jurisdiction": Enum("us", "un", "coe", "oas", "ca", "uk", "au"),
         "short": Str(),          # short citation shown in tables: "8 C.F.R. § 1208.17"
         "citation": Str(),       # full citation
         "url": Url(),            # official or most authoritative public copy

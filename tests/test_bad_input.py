@@ -9,10 +9,11 @@ import pytest
 import yaml
 
 from conftest import assert_build_fails, run_build
+from macros.data import parse_yaml
 
 
 def load(project: Path, name: str):
-    return yaml.safe_load((project / "data" / name).read_text(encoding="utf-8"))
+    return parse_yaml((project / "data" / name).read_text(encoding="utf-8"))
 
 
 def dump(project: Path, name: str, value) -> None:

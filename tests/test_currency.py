@@ -16,9 +16,10 @@ from test_bad_input import dump, load
 from macros.data import load as load_data
 
 # Words that belong to reviewers, never to readers.
-EDITORIAL = re.compile(r"\b(volatile|unconfirmed|puede cambiar)\b|before quoting|antes de citarl|"
-                       r"secondary summary|resumen secundario|check (the )?(exact|paragraph)|"
-                       r"last checked|última revisión el", re.IGNORECASE)
+EDITORIAL = re.compile(r"\b(volatile|vol[áa]til|unconfirmed)\b|\(puede cambiar\)|(?-i:Puede cambiar\.)|"
+                       r"before (quoting|citing)|antes de citarl|verify before|"
+                       r"secondary summary|se tomó de un resumen|check (the )?(exact|paragraph)|números de párrafo|"
+                       r"last checked|última revisión el|tema cambiante", re.IGNORECASE)
 
 
 @pytest.fixture(scope="module")
@@ -111,3 +112,10 @@ def test_review_report_lists_checks_oldest_first(project_copy):
                          capture_output=True, text=True, check=True).stdout
     assert out.index(entries[1]["key"]) < out.index(entries[0]["key"]), out
     assert "STILL CHANGING" in out and "ask the clinic" in out and "read: older" in out
+
+
+def test_yaml_words_stay_words():
+    # `on:` names the check date; "no" and "yes" are answers a translator may write as text.
+    from macros.data import parse_yaml
+    assert parse_yaml("on: 2026-11-30\nanswer: no\nflag: true\n") == {
+        "on": dt.date(2026, 11, 30), "answer": "no", "flag": True}
