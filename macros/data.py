@@ -29,6 +29,7 @@ class SiteData:
     faq: list[dict]
     # Last, with a default, so that tests can build a SiteData without diagrams.
     diagrams: list[dict] = field(default_factory=list)
+    terms: list[dict] = field(default_factory=list)
 
 
 class DataLoader(yaml.SafeLoader):

@@ -1,6 +1,6 @@
 """What each file in data/ must contain. One place to read the shape of every data set."""
 
-from .schema import Bool, Date, Enum, Key, ListOf, PastDate, Record, SourceKeys, Str, Text, Url
+from .schema import Bool, Date, Enum, Key, ListOf, MapOf, PastDate, Record, SourceKeys, Str, Text, Url
 
 # A changeable fact (a fee, a policy, a case still in the courts) carries the date whose state a
 # dated source shows, and what was read. Pages show "Checked on <on>"; `review` is for legal
@@ -89,6 +89,17 @@ DIAGRAM = Record(
             "nodes": ListOf(DIAGRAM_NODE, min_items=2), "edges": ListOf(DIAGRAM_EDGE)},
 )
 
+# The termbase (macros/terms.py): one legal concept per entry; for each language (any language,
+# so a new edition can start its terms before its pages) the term to use, the variants to avoid
+# and why, and the name an agency uses on its forms.
+TERM_VARIANT = Record(fields={"text": Str(), "why": Str()})
+TERM_IN_LANGUAGE = Record(fields={"use": Str()}, optional={"official": Str(), "avoid": ListOf(TERM_VARIANT)})
+TERM = Record(
+    fields={"key": Key(), "concept": Str(), "terms": MapOf(TERM_IN_LANGUAGE)},
+    # pages (paths inside docs/<language>/) that may quote an avoided variant to explain it
+    optional={"allow_on": ListOf(Str(r"[a-z0-9/-]+\.md", "a page path inside docs/<language>/"))},
+)
+
 # file name -> record for files that are a plain list of entries
 LISTS = {
     "glossary.yml": GLOSSARY,
@@ -99,4 +110,5 @@ LISTS = {
     "updates.yml": UPDATE,
     "faq.yml": FAQ,
     "diagrams.yml": DIAGRAM,
+    "terms.yml": TERM,
 }
