@@ -6,6 +6,7 @@ import re
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
 from site_reader import ROOT, article, built_path, soup, source_pages
 
@@ -84,3 +85,43 @@ def test_generated_tables_are_in_spanish_on_spanish_pages(site):
     for column in protections["columns"]:
         assert column["name"]["es"] in headers
         assert column["name"]["en"] not in headers or column["name"]["en"] == column["name"]["es"]
+
+
+# A line must not break inside "EE. UU." or between a number and "%" (they split on a phone):
+# the space there is a non-breaking one (U+00A0), written as the character itself in Markdown and YAML.
+BREAKABLE_SPACE = r"[^\S\u00a0]+"  # any whitespace (spaces, line breaks) except U+00A0
+SPLITTABLE = {
+    '"EE. UU." with a normal space': re.compile(rf"EE\.{BREAKABLE_SPACE}UU\."),
+    'a number and "%" with a normal space': re.compile(rf"\d{BREAKABLE_SPACE}%"),
+}
+
+
+def _visible_text(page) -> str:
+    """A built page's text as a reader sees it (head and body), without scripts or styles."""
+    for node in page.find_all(["script", "style", "noscript"]):
+        node.extract()
+    texts = [page.get_text("")]
+    texts += [el[attr] for el in page.find_all(True) for attr in ("content", "title", "aria-label", "alt")
+              if el.has_attr(attr) and isinstance(el[attr], str)]
+    return "\n".join(texts)
+
+
+@pytest.mark.parametrize("md", source_pages("es"))
+def test_spanish_pages_keep_ee_uu_and_percent_together(site, md):
+    path = built_path(site, "es", md)
+    text = _visible_text(BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser"))
+    found = {}
+    for name, pattern in SPLITTABLE.items():
+        hits = [re.sub(r"\s+", " ", text[max(0, m.start() - 30):m.end() + 10]) for m in pattern.finditer(text)]
+        if hits:
+            found[name] = hits[:5]
+    assert not found, (f"es/{md}: write U+00A0 (non-breaking space) in " + "; ".join(
+        f"{name}, e.g. {hits}" for name, hits in found.items()))
+
+
+def test_the_non_breaking_space_check_finds_normal_spaces():
+    assert SPLITTABLE['"EE. UU." with a normal space'].search("en EE. UU. hay")
+    assert SPLITTABLE['"EE. UU." with a normal space'].search("en EE.\nUU. hay")
+    assert not SPLITTABLE['"EE. UU." with a normal space'].search("en EE.\u00a0UU. hay")
+    assert SPLITTABLE['a number and "%" with a normal space'].search("más del 50 %")
+    assert not SPLITTABLE['a number and "%" with a normal space'].search("más del 50\u00a0%")
