@@ -7,10 +7,9 @@ import re
 import pytest
 import yaml
 
-from hooks_loader import load_hook
 from site_reader import ROOT, languages, soup
 
-hosting = load_hook("hosting")
+from sitebuild.hosting import csp as hosting
 
 
 def test_headers_file_allows_only_this_site_and_sends_no_referrer(site):
@@ -84,7 +83,7 @@ def test_pages_do_not_make_the_browser_fetch_sitemaps(site):
         assert not soup(page).select("head link[rel=alternate][hreflang]"), page
 
 
-unused_assets = load_hook("unused_assets")
+from sitebuild.page_weight import search_languages as unused_assets
 
 
 @pytest.mark.parametrize("name, kept", [

@@ -14,6 +14,9 @@ from __future__ import annotations
 import os
 import re
 
+from ..passes import BuildPass
+from ..rewrite import files, read, write
+
 _CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 _PALETTE = re.compile(r"\[data-md-color-(primary|accent)=([\w-]+)\]")
 _PSEUDO_FUNCTION = re.compile(r":([\w-]+)\(")
@@ -178,13 +181,6 @@ def drop_unreferenced_properties(css: str, referenced: set[str]) -> str:
     return rebuild(parse(css)[0], keep_referenced)
 
 
-def _files(folder: str, suffix: str):
-    for root, _dirs, names in os.walk(folder):
-        for name in names:
-            if name.endswith(suffix):
-                yield os.path.join(root, name)
-
-
 # Scripts carry the class names of every Material feature, used or not. A class named only in
 # a script counts when its component (the part before "__" or "--") is on some page, or when
 # the script makes the component itself: these are the ones this site's features create.
@@ -196,37 +192,32 @@ def component(name: str) -> str:
     return re.split(r"__|--", name, maxsplit=1)[0]
 
 
-def used_names(site_dir: str) -> tuple[set[str], tuple[str, ...], set[str]]:
+def used_names(site_dir: str, skip=()) -> tuple[set[str], tuple[str, ...], set[str]]:
     """Classes in pages and scripts, class-name prefixes built by scripts, palettes in pages."""
     classes, palettes, scripted = set(), set(), set()
-    for path in _files(site_dir, ".html"):
-        with open(path, encoding="utf-8") as fh:
-            html = fh.read()
+    for path in files(site_dir, "*.html", skip):
+        html = read(path)
         for value in _HTML_CLASS.findall(html):
             classes.update(value.split())
         palettes.update(f"{kind}={name}" for kind, name in _HTML_PALETTE.findall(html))
-    for path in _files(site_dir, ".js"):
-        with open(path, encoding="utf-8") as fh:
-            scripted.update(_TOKEN.findall(fh.read()))
+    for path in files(site_dir, "*.js", skip):
+        scripted.update(_TOKEN.findall(read(path)))
     on_pages = {component(c) for c in classes} | SCRIPT_MADE_COMPONENTS
     classes |= {c for c in scripted if component(c) in on_pages}
     prefixes = tuple(sorted(c for c in classes if c.endswith(("-", "_")) and len(c) > 3))
     return classes, prefixes, palettes
 
 
-def on_post_build(config):
-    classes, prefixes, palettes = used_names(config.site_dir)
-    folder = os.path.join(config.site_dir, "assets", "stylesheets")
-    sheets = {}
-    for path in _files(folder, ".css"):
-        with open(path, encoding="utf-8") as fh:
-            sheets[path] = purge(fh.read(), classes, prefixes, palettes)
+def prune_stylesheets(p: BuildPass) -> None:
+    # Other languages' folders hold their own pages and stylesheets, pruned by their own passes.
+    skip = p.build.languages[1:] if p.default else ()
+    classes, prefixes, palettes = used_names(p.site_dir, skip)
+    sheets = {path: purge(read(path), classes, prefixes, palettes)
+              for path in files(os.path.join(p.site_dir, "assets", "stylesheets"), "*.css")}
     # Scripts and pages may read custom properties too: count their var() uses as well.
-    others = "".join(open(p, encoding="utf-8").read() for suffix in (".js", ".html")
-                     for p in _files(config.site_dir, suffix))
+    others = "".join(read(path) for pattern in ("*.js", "*.html") for path in files(p.site_dir, pattern, skip))
     for _ in range(3):  # a property may only be used by another one that is now gone
         referenced = set(_VAR.findall(others + "".join(sheets.values())))
         sheets = {path: drop_unreferenced_properties(css, referenced) for path, css in sheets.items()}
     for path, css in sheets.items():
-        with open(path, "w", encoding="utf-8") as fh:
-            fh.write(css)
+        write(path, css)
