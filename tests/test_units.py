@@ -11,7 +11,7 @@ from macros.data import SiteData
 from macros.errors import DataError
 from macros.schema import Context, Date, Key, ListOf, MapOf, Record, SourceKeys, Str, Text, Url, check_entries
 from sitebuild.hosting import bundle_privacy, csp, host_files
-from sitebuild.page_weight import css_pruning, lazy_search, whitespace
+from sitebuild.page_weight import css_pruning, lazy_search, runtime_classes, whitespace
 
 LANGS = ("en", "es")
 
@@ -202,27 +202,45 @@ class TestLazySearch:
             lazy_search.make_lazy('"use strict";new Worker(x)')
 
 
-class TestUnusedCss:
+class TestCssPruning:
     CSS = ('@charset "UTF-8";/* note */a{color:red}.used{x:1}.gone{x:2}.used .gone,.used:not(.gone){x:3}'
            '@media (min-width:1px){.gone{x:4}.used{x:5}}@keyframes k{0%{o:0}to{o:1}}'
-           '[data-md-color-primary=red]{c:1}[data-md-color-primary=indigo]{c:2}.md-status--new{x:6}'
+           '[data-md-color-primary=red]{c:1}[data-md-color-primary=indigo]{c:2}'
+           ':is(.gone,.used) b{x:6}:where(.gone) b{x:7}'
            '.icon{background:url("data:image/svg+xml,<svg>{}</svg>")}')
+    USED = css_pruning.Used(frozenset({"used", "icon"}), frozenset({"primary=indigo"}))
 
     def test_keeps_what_pages_or_scripts_can_use_and_drops_the_rest(self):
-        out = css_pruning.purge(self.CSS, {"used", "icon"}, ("md-status-",), {"primary=indigo"})
-        assert out == ('@charset "UTF-8";a{color:red}.used{x:1}.used:not(.gone){x:3}'
-                       '@media (min-width:1px){.used{x:5}}@keyframes k{0%{o:0}to{o:1}}'
-                       '[data-md-color-primary=indigo]{c:2}.md-status--new{x:6}'
-                       '.icon{background:url("data:image/svg+xml,<svg>{}</svg>")}')
+        assert css_pruning.prune(self.CSS, self.USED) == (
+            '@charset "UTF-8";a{color:red}.used{x:1}.used:not(.gone){x:3}'
+            '@media (min-width:1px){.used{x:5}}@keyframes k{0%{o:0}to{o:1}}'
+            '[data-md-color-primary=indigo]{c:2}:is(.gone,.used) b{x:6}'
+            '.icon{background:url("data:image/svg+xml,<svg>{}</svg>")}')
 
     def test_custom_properties_nothing_refers_to_are_dropped(self):
         css = ':root{--used:1;--gone:url("a;b");color:red}.x{--gone:2}@font-face{--gone:3}'
         assert css_pruning.drop_unreferenced_properties(css, {"--used"}) == (
             ":root{--used:1;color:red}@font-face{--gone:3}")
 
-    def test_unbalanced_stylesheet_is_an_error(self):
-        with pytest.raises(ValueError):
-            css_pruning.purge(".a{x:1", {"a"}, (), set())
+    def test_a_stylesheet_the_parser_cannot_read_stops_the_build(self):
+        with pytest.raises(ValueError, match="main.css: CSS the parser cannot read"):
+            css_pruning.prune(".a{x:1}.b", self.USED, "main.css")
+
+    def test_classes_scripts_add_count_as_used(self):
+        used = css_pruning.used_on_pages(['<nav class="md-nav md-nav--primary" data-md-color-primary="indigo">'])
+        assert {"md-nav", "md-nav--primary", "md-search-result__item", "md-tooltip2--active"} <= used.classes
+        assert used.palettes == {"primary=indigo"}
+
+
+class TestRuntimeClasses:
+    def test_a_class_material_no_longer_adds_fails_the_build(self):
+        from mkdocs.exceptions import PluginError
+
+        named = " ".join(f'"{name}"' for name in runtime_classes.runtime_classes())
+        runtime_classes.check(named)
+        with pytest.raises(PluginError, match="md-tooltip2--top"):
+            runtime_classes.check(named.replace('"md-tooltip2--top"', '"md-tooltip2--above"'))
+        assert runtime_classes.missing_from(named.replace('"md-tooltip"', '"md-tooltip-x"')) == ["md-tooltip"]
 
 
 class TestHtmlWhitespace:
@@ -230,14 +248,3 @@ class TestHtmlWhitespace:
         html = "<div>\n    <p>Hi\n      there</p>\n</div>\n<pre>\n    code\n  more</pre>\n  <textarea>\n  x</textarea>"
         assert whitespace.strip_indentation(html) == (
             "<div>\n<p>Hi\nthere</p>\n</div>\n<pre>\n    code\n  more</pre>\n<textarea>\n  x</textarea>")
-
-
-class TestScriptOnlyClasses:
-
-    def test_a_class_named_only_by_a_script_counts_when_its_component_is_on_a_page(self, tmp_path):
-        (tmp_path / "index.html").write_text('<nav class="md-nav"></nav>', encoding="utf-8")
-        (tmp_path / "app.js").write_text('a.classList.add("md-nav__link--active");b("md-version__list");'
-                                         'c("md-tooltip2--active")', encoding="utf-8")
-        classes, _prefixes, _palettes = css_pruning.used_names(str(tmp_path))
-        assert {"md-nav", "md-nav__link--active", "md-tooltip2--active"} <= classes
-        assert "md-version__list" not in classes  # the version selector is not on any page

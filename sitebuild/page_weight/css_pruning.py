@@ -2,222 +2,154 @@
 
 Material's stylesheet styles every feature it offers (blogs, code tabs, diagrams, forty colour
 palettes...). This site uses few of them, and every reader pays for the stylesheet on a first
-visit. After each build, a rule is removed when one of its selectors' required classes (or its
-colour-palette name) appears in no built page and in no script of the site; everything else
-(element selectors, @font-face, @keyframes) is kept. Then custom properties that nothing
-refers to any more (`--md-admonition-icon--bug`, once no rule uses it) are dropped too. Classes that scripts add
-later count as used because their names appear in the scripts.
+visit. After each language's pages are built, its stylesheets are parsed (tinycss2) and a
+selector is dropped when it needs a class that no page of that language carries and that
+Material's scripts do not add later (runtime_classes.py), or a colour palette no page uses; a
+rule goes when all its selectors have gone. Everything else (element selectors, @font-face,
+@keyframes) is kept. Then custom properties that nothing refers to any more
+(`--md-admonition-icon--bug`, once no rule uses it) are dropped too.
+
+A stylesheet the parser cannot read stops the build, rather than being cut at a guess.
 """
 
 from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass
+
+import tinycss2
 
 from ..passes import BuildPass
 from ..rewrite import files, read, write
+from . import runtime_classes
 
-_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
-_PALETTE = re.compile(r"\[data-md-color-(primary|accent)=([\w-]+)\]")
-_PSEUDO_FUNCTION = re.compile(r":([\w-]+)\(")
-# Class names scripts may add: words with a dash or underscore ("md-search__input",
-# "focus-visible"). Plain words in scripts ("note", "success") are not taken as classes.
-_TOKEN = re.compile(r"[A-Za-z_][\w]*[-_][\w-]*")
 _HTML_CLASS = re.compile(r'\bclass="([^"]*)"')
 _HTML_PALETTE = re.compile(r'data-md-color-(primary|accent)="([\w-]+)"')
-_COMMENT = re.compile(r"/\*.*?\*/", re.S)
-_NESTING = ("@media", "@supports", "@container", "@layer", "@document")
+_VAR = re.compile(r"var\(\s*(--[\w-]+)")
+_PALETTE_ATTRIBUTES = {"data-md-color-primary": "primary", "data-md-color-accent": "accent"}
+# At-rules that hold rules: pruned inside. Every other at-rule (@font-face, @keyframes, @page) is kept whole.
+_GROUPS = {"media", "supports", "container", "layer", "document"}
+# Functional pseudo-classes matched when one of their selectors is; :not() and the rest need nothing.
+_ANY_OF = {"is", "where", "has", "matches", "-webkit-any", "-moz-any"}
 
 
-def _skip_string(css: str, i: int) -> int:
-    quote, i = css[i], i + 1
-    while i < len(css) and css[i] != quote:
-        i += 2 if css[i] == "\\" else 1
-    return i
+@dataclass(frozen=True)
+class Used:
+    classes: frozenset[str]
+    palettes: frozenset[str]   # "primary=indigo"
 
 
-def _block_end(css: str, i: int) -> int:
-    """Index of the `}` closing the block whose `{` is at i."""
-    depth = 0
-    while i < len(css):
-        if css[i] in "\"'":
-            i = _skip_string(css, i)
-        elif css[i] == "{":
-            depth += 1
-        elif css[i] == "}":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
-    raise ValueError("unbalanced braces in stylesheet")
+def _parse(css: str, where: str) -> list:
+    rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+    return _checked(rules, where)
 
 
-def parse(css: str, i: int = 0) -> tuple[list, int]:
-    """Split CSS into ("rule", selectors, body), ("block", at-rule, children) and ("raw", text)."""
-    items, start = [], i
-    while i < len(css):
-        char = css[i]
-        if char in "\"'":
-            i = _skip_string(css, i)
-        elif char == "{":
-            prelude = css[start:i].strip()
-            if prelude.startswith(_NESTING):
-                children, i = parse(css, i + 1)
-                items.append(("block", prelude, children))
-            else:
-                end = _block_end(css, i)
-                items.append(("rule", prelude, css[i + 1:end]))
-                i = end
-            start = i + 1
-        elif char == "}":
-            return items, i
-        elif char == ";" and css[start:i].strip().startswith("@"):
-            items.append(("raw", css[start:i + 1].strip()))
-            start = i + 1
-        i += 1
-    return items, i
+def _checked(nodes: list, where: str) -> list:
+    for node in nodes:
+        if node.type == "error":
+            raise ValueError(f"{where}: CSS the parser cannot read at line {node.source_line}: {node.message}")
+    return nodes
 
 
-def split_selectors(prelude: str) -> list[str]:
-    parts, depth, start = [], 0, 0
-    for i, char in enumerate(prelude):
-        depth += char in "(["
-        depth -= char in ")]"
-        if char == "," and depth == 0:
-            parts.append(prelude[start:i])
-            start = i + 1
-    return parts + [prelude[start:]]
-
-
-def _pseudo_groups(selector: str) -> tuple[str, list[tuple[str, str]]]:
-    """The selector without functional pseudo-classes, and each (name, argument) removed."""
-    groups, out, i = [], [], 0
-    for match in _PSEUDO_FUNCTION.finditer(selector):
-        if match.start() < i:
-            continue  # nested inside a group already taken
-        depth, j = 0, match.end() - 1
-        while j < len(selector):
-            depth += selector[j] == "("
-            depth -= selector[j] == ")"
-            if depth == 0:
-                break
-            j += 1
-        out.append(selector[i:match.start()])
-        groups.append((match.group(1), selector[match.end():j]))
-        i = j + 1
-    out.append(selector[i:])
-    return "".join(out), groups
-
-
-def selector_used(selector: str, classes: set[str], prefixes: tuple[str, ...], palettes: set[str]) -> bool:
-    for kind, name in _PALETTE.findall(selector):
-        if f"{kind}={name}" not in palettes:
-            return False
-    rest, groups = _pseudo_groups(selector)
-    for name, argument in groups:
-        # :is(.a,.b) needs one of its alternatives; :not(...) needs nothing.
-        if name in ("is", "where", "has", "matches", "-webkit-any", "-moz-any") and not any(
-                selector_used(alt, classes, prefixes, palettes) for alt in split_selectors(argument)):
-            return False
-    return all(c in classes or c.startswith(prefixes) for c in _CLASS.findall(rest))
-
-
-def rebuild(items: list, rule) -> str:
-    """CSS text from parsed `items`; `rule(prelude, body)` returns a rule's new text, or "" to drop it.
-    At-rules such as @font-face and @keyframes are kept whole; emptied @media blocks are dropped."""
-    out = []
-    for item in items:
-        if item[0] == "raw":
-            out.append(item[1])
-        elif item[0] == "block":
-            inner = rebuild(item[2], rule)
-            if inner:
-                out.append(f"{item[1]}{{{inner}}}")
-        elif item[1].startswith("@"):
-            out.append(f"{item[1]}{{{item[2]}}}")
+def _split_commas(tokens: list) -> list[list]:
+    parts: list[list] = [[]]
+    for token in tokens:
+        if token.type == "literal" and token.value == ",":
+            parts.append([])
         else:
-            out.append(rule(item[1], item[2]))
+            parts[-1].append(token)
+    return parts
+
+
+def _palette(block) -> str | None:
+    """'primary=indigo' for the attribute selector [data-md-color-primary=indigo], else None."""
+    tokens = [t for t in block.content if t.type != "whitespace"]
+    if len(tokens) == 3 and tokens[0].type == "ident" and tokens[1] == "=" and tokens[2].type in ("ident", "string"):
+        kind = _PALETTE_ATTRIBUTES.get(tokens[0].value)
+        return f"{kind}={tokens[2].value}" if kind else None
+    return None
+
+
+def selector_used(tokens: list, used: Used) -> bool:
+    previous = None
+    for token in tokens:
+        after_dot = previous is not None and previous.type == "literal" and previous.value == "."
+        after_colon = previous is not None and previous.type == "literal" and previous.value == ":"
+        if after_dot and token.type == "ident" and token.value not in used.classes:
+            return False
+        if token.type == "[] block":
+            palette = _palette(token)
+            if palette is not None and palette not in used.palettes:
+                return False
+        if after_colon and token.type == "function" and token.lower_name in _ANY_OF and not any(
+                selector_used(alternative, used) for alternative in _split_commas(token.arguments)):
+            return False
+        previous = token
+    return True
+
+
+def _rebuild(rules: list, rule_text, where: str) -> str:
+    """CSS text from parsed `rules`; `rule_text(rule)` gives a plain rule's new text, or "" to drop it.
+    Group at-rules are rebuilt from their pruned rules, and left out when none is left."""
+    out = []
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            out.append(rule_text(rule))
+        elif rule.lower_at_keyword in _GROUPS and rule.content is not None:
+            inner = _rebuild(_checked(tinycss2.parse_rule_list(rule.content, skip_comments=True,
+                                                               skip_whitespace=True), where), rule_text, where)
+            if inner:
+                out.append(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{inner}}}")
+        else:
+            out.append(rule.serialize())
     return "".join(out)
 
 
-def purge(css: str, classes: set[str], prefixes: tuple[str, ...], palettes: set[str]) -> str:
-    def keep_used_selectors(prelude: str, body: str) -> str:
-        if not _CLASS.search(prelude) and not _PALETTE.search(prelude):
-            return f"{prelude}{{{body}}}"
-        kept = [s for s in split_selectors(prelude) if selector_used(s, classes, prefixes, palettes)]
-        return f"{','.join(kept)}{{{body}}}" if kept else ""
+def prune(css: str, used: Used, where: str = "stylesheet") -> str:
+    """`css` without the selectors, and rules, that need a class or palette not in `used`."""
+    def kept_selectors(rule) -> str:
+        kept = [tinycss2.serialize(s).strip() for s in _split_commas(rule.prelude) if selector_used(s, used)]
+        return f"{','.join(kept)}{{{tinycss2.serialize(rule.content)}}}" if kept else ""
 
-    return rebuild(parse(_COMMENT.sub("", css))[0], keep_used_selectors)
-
-
-_VAR = re.compile(r"var\(\s*(--[\w-]+)")
-_DECLARED = re.compile(r"^\s*(--[\w-]+)\s*:")
+    return _rebuild(_parse(css, where), kept_selectors, where)
 
 
-def split_declarations(body: str) -> list[str]:
-    parts, depth, start, i = [], 0, 0, 0
-    while i < len(body):
-        char = body[i]
-        if char in "\"'":
-            i = _skip_string(body, i)
-        elif char in "([":
-            depth += 1
-        elif char in ")]":
-            depth -= 1
-        elif char == ";" and depth == 0:
-            parts.append(body[start:i])
-            start = i + 1
-        i += 1
-    return [p for p in parts + [body[start:]] if p.strip()]
-
-
-def drop_unreferenced_properties(css: str, referenced: set[str]) -> str:
+def drop_unreferenced_properties(css: str, referenced: set[str], where: str = "stylesheet") -> str:
     """`css` without declarations of custom properties that no `var()` in `referenced` names."""
-    def keep_referenced(prelude: str, body: str) -> str:
-        kept = [d for d in split_declarations(body)
-                if not (_DECLARED.match(d) and _DECLARED.match(d).group(1) not in referenced)]
-        return f"{prelude}{{{';'.join(kept)}}}" if kept else ""
+    def kept_declarations(rule) -> str:
+        items = _checked(tinycss2.parse_blocks_contents(rule.content, skip_comments=True, skip_whitespace=True),
+                         where)
+        kept = [item.serialize() for item in items
+                if not (item.type == "declaration" and item.name.startswith("--") and item.name not in referenced)]
+        return f"{tinycss2.serialize(rule.prelude).strip()}{{{';'.join(kept)}}}" if kept else ""
 
-    return rebuild(parse(css)[0], keep_referenced)
-
-
-# Scripts carry the class names of every Material feature, used or not. A class named only in
-# a script counts when its component (the part before "__" or "--") is on some page, or when
-# the script makes the component itself: these are the ones this site's features create.
-SCRIPT_MADE_COMPONENTS = {"md-tooltip", "md-tooltip2", "focus-visible", "js-focus-visible"}
+    return _rebuild(_parse(css, where), kept_declarations, where)
 
 
-def component(name: str) -> str:
-    """"md-search-result__link" -> "md-search-result"; "md-nav--primary" -> "md-nav"."""
-    return re.split(r"__|--", name, maxsplit=1)[0]
-
-
-def used_names(site_dir: str, skip=()) -> tuple[set[str], tuple[str, ...], set[str]]:
-    """Classes in pages and scripts, class-name prefixes built by scripts, palettes in pages."""
-    classes, palettes, scripted = set(), set(), set()
-    for path in files(site_dir, "*.html", skip):
-        html = read(path)
+def used_on_pages(pages: list[str]) -> Used:
+    """The classes and palettes in `pages` (HTML texts), with the classes scripts add later."""
+    classes, palettes = runtime_classes.runtime_classes(), set()
+    for html in pages:
         for value in _HTML_CLASS.findall(html):
             classes.update(value.split())
         palettes.update(f"{kind}={name}" for kind, name in _HTML_PALETTE.findall(html))
-    for path in files(site_dir, "*.js", skip):
-        scripted.update(_TOKEN.findall(read(path)))
-    on_pages = {component(c) for c in classes} | SCRIPT_MADE_COMPONENTS
-    classes |= {c for c in scripted if component(c) in on_pages}
-    prefixes = tuple(sorted(c for c in classes if c.endswith(("-", "_")) and len(c) > 3))
-    return classes, prefixes, palettes
+    return Used(frozenset(classes), frozenset(palettes))
 
 
 def prune_stylesheets(p: BuildPass) -> None:
     # Other languages' folders hold their own pages and stylesheets, pruned by their own passes.
     skip = p.build.languages[1:] if p.default else ()
-    classes, prefixes, palettes = used_names(p.site_dir, skip)
-    sheets = {path: purge(read(path), classes, prefixes, palettes)
+    pages = [read(path) for path in files(p.site_dir, "*.html", skip)]
+    scripts = "".join(read(path) for path in files(p.site_dir, "*.js", skip))
+    runtime_classes.check(scripts)
+    used = used_on_pages(pages)
+    sheets = {path: prune(read(path), used, path)
               for path in files(os.path.join(p.site_dir, "assets", "stylesheets"), "*.css")}
     # Scripts and pages may read custom properties too: count their var() uses as well.
-    others = "".join(read(path) for pattern in ("*.js", "*.html") for path in files(p.site_dir, pattern, skip))
+    others = scripts + "".join(pages)
     for _ in range(3):  # a property may only be used by another one that is now gone
         referenced = set(_VAR.findall(others + "".join(sheets.values())))
-        sheets = {path: drop_unreferenced_properties(css, referenced) for path, css in sheets.items()}
+        sheets = {path: drop_unreferenced_properties(css, referenced, path) for path, css in sheets.items()}
     for path, css in sheets.items():
         write(path, css)
