@@ -9,11 +9,7 @@ from pathlib import Path
 from . import checks, citation, diagrams, pages, tables
 from .data import load
 from .errors import DataError
-from .i18n import ui as ui_string
-
-
-def site_languages(config) -> tuple[str, ...]:
-    return tuple(alt["lang"] for alt in config["extra"]["alternate"])
+from .i18n import site_languages, ui as ui_string
 
 
 def define_env(env):

@@ -8,6 +8,11 @@ import unicodedata
 from .errors import DataError
 
 
+def site_languages(config) -> tuple[str, ...]:
+    """The site's languages, from `extra.alternate` in mkdocs.yml; the first is the default."""
+    return tuple(alt["lang"] for alt in config["extra"]["alternate"])
+
+
 def text(value: dict, lang: str) -> str:
     """One language's string from a translated value (validated, so the language is present)."""
     return value[lang]

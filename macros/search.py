@@ -1,4 +1,4 @@
-"""Search index helpers (pure functions, used by hooks/search_folding.py)."""
+"""Search index helpers (pure functions, used by sitebuild/languages/search_folding.py)."""
 
 from __future__ import annotations
 

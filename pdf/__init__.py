@@ -1,6 +1,5 @@
-"""PDFs of the guide's sections and handouts, made by the build (hooks/pdf_files.py, hooks/pdf_links.py).
+"""PDFs of the guide's sections and handouts, made by the build (sitebuild/paper/).
 
-- switch: whether this build makes PDFs at all;
 - plan: which PDFs there are, and which one each page links to;
 - fetcher: lets WeasyPrint read the site's own files and nothing else;
 - svg: gives inline drawings the styles WeasyPrint would not apply to them;

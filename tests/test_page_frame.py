@@ -13,12 +13,10 @@ import yaml
 from bs4 import BeautifulSoup
 
 from browser import chromium, serve
-from hooks_loader import load_hook
 from site_reader import ROOT, built_path, html_files, languages, site_prefix, soup
 
-fewer_requests = load_hook("fewer_requests")
-hosting = load_hook("hosting")
-icon_sprite = load_hook("icon_sprite")
+from sitebuild.hosting import csp as hosting
+from sitebuild.page_weight import fewer_requests, icon_sprite
 
 
 def guide_pages(site: Path) -> list[Path]:
@@ -33,18 +31,41 @@ def frame(page: Path):
     return tree
 
 
-def test_frame_icons_come_from_the_sprite_which_has_each_of_them(site):
-    checked = 0
-    for page in guide_pages(site):
-        for svg in frame(page).find_all("svg"):
-            use = svg.find("use")
-            assert use is not None and not svg.find("path"), f"{page}: inline icon {str(svg)[:80]}"
+def unresolved_icons(site: Path) -> list[str]:
+    """Every <use> on every page whose sprite file or symbol is missing; fails on inline frame icons."""
+    missing, sprites, guide = [], {}, set(guide_pages(site))
+    for page in html_files(site):
+        tree = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        if page in guide:
+            for svg in frame(page).find_all("svg"):
+                assert svg.find("use") is not None and not svg.find("path"), f"{page}: inline icon {str(svg)[:80]}"
+        for use in tree.find_all("use"):
             file, _, symbol = use["href"].partition("#")
             sprite = (page.parent / file).resolve()
-            assert sprite.is_file(), f"{page}: {file} does not exist"
-            assert f'<symbol id="{symbol}"' in sprite.read_text(encoding="utf-8"), f"{page}: no #{symbol}"
-            checked += 1
-    assert checked > 5 * len(guide_pages(site))
+            if sprite not in sprites:
+                sprites[sprite] = sprite.read_text(encoding="utf-8") if sprite.is_file() else ""
+            if f'<symbol id="{symbol}"' not in sprites[sprite]:
+                missing.append(f"{page.relative_to(site)}: {use['href']}")
+    return missing
+
+
+def test_frame_icons_come_from_the_sprite_which_has_each_of_them(site):
+    assert not unresolved_icons(site)
+    assert sum(len(frame(page).find_all("use")) for page in guide_pages(site)) > 5 * len(guide_pages(site))
+
+
+def test_each_language_sprite_has_its_own_pages_icons(project_copy, tmp_path):
+    """An icon only one language's pages show must be in that language's sprite: each pass
+    collects its own icons (an icon in the default language's footer only, here)."""
+    from conftest import run_build
+
+    footer = project_copy / "overrides" / "partials" / "copyright.html"
+    footer.write_text(footer.read_text(encoding="utf-8") + f'{{% if config.theme.language == "{languages()[0]}" %}}'
+                      '{% include ".icons/material/alert.svg" %}{% endif %}\n', encoding="utf-8")
+    out = tmp_path / "site"
+    result = run_build(project_copy, out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not unresolved_icons(out)
 
 
 def test_sprite_swap_keeps_the_text_and_escapes_nothing_into_it():

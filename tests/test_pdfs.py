@@ -11,9 +11,9 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from hooks_loader import load_hook
 from site_reader import ROOT, built_path, language_root, languages, soup
-from pdf import plan, switch
+from pdf import plan
+from sitebuild import passes, steps
 
 UI = yaml.safe_load((ROOT / "data" / "ui.yml").read_text(encoding="utf-8"))["strings"]
 UI_NAV = yaml.safe_load((ROOT / "data" / "ui.yml").read_text(encoding="utf-8"))["nav"]
@@ -171,19 +171,24 @@ def test_the_plan_gives_a_pdf_per_section_and_per_handout():
     ("build", None, True), ("gh-deploy", None, True), (None, None, True), ("serve", None, False),
     ("build", "1", False), ("serve", "1", False), ("serve", "0", True), ("build", "0", True),
 ])
-def test_pdfs_are_left_out_of_previews_and_quick_builds(command, quick, makes):
+def test_pdfs_and_offline_copy_are_left_out_of_previews_and_quick_builds(command, quick, makes):
     environ = {} if quick is None else {"CAT_GUIDE_QUICK": quick}
-    assert switch.makes_pdfs(command, environ) is makes
+    assert passes.makes_extras(command, environ) is makes
 
 
 def test_mkdocs_serve_adds_no_pdf_links_by_default(monkeypatch):
+    from mkdocs.config import load_config
+
     monkeypatch.delenv("CAT_GUIDE_QUICK", raising=False)
-    links = load_hook("pdf_links")
-    links.on_startup(command="serve", dirty=False)
-    config = type("Config", (), {"theme": {"language": DEFAULT}})()
-    links.on_nav(None, config, None)
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    steps.on_startup(command="serve", dirty=False)
+    try:
+        steps.on_config(config)
+    finally:
+        steps.on_startup(command="build", dirty=False)
+    assert passes.pass_of(config).build.extras is False
     page = type("Page", (), {"file": type("File", (), {"src_uri": "qualify/torture-definition.md"})()})()
-    assert links.on_page_content("<h1>x</h1>", page, config, None) == "<h1>x</h1>"
+    assert steps.on_page_content("<h1>x</h1>", page, config, None) == "<h1>x</h1>"
 
 
 def test_a_quick_build_has_no_pdfs_and_no_pdf_links(project_copy, tmp_path):
@@ -239,7 +244,7 @@ def test_weasyprint_reads_the_site_files_and_nothing_else(tmp_path, monkeypatch)
 
 def test_the_pdf_build_names_a_missing_pango(monkeypatch):
     """Without Pango, WeasyPrint cannot load: the build says what to install, or how to skip PDFs."""
-    files = load_hook("pdf_files")
+    from sitebuild.paper import pdf_files as files
     import builtins
 
     real_import = builtins.__import__

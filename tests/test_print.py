@@ -11,10 +11,9 @@ import pytest
 import yaml
 
 from browser import chromium, serve
-from hooks_loader import load_hook
 from site_reader import ROOT, built_path, languages, soup, source_pages
 
-print_page = load_hook("print_page")
+from sitebuild.paper import print_page
 UI = yaml.safe_load((ROOT / "data" / "ui.yml").read_text(encoding="utf-8"))["strings"]
 SITE_URL = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["site_url"]
 DEFAULT = languages()[0]
@@ -36,7 +35,7 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
-# --- the pure functions of hooks/print_page.py --------------------------------------------------
+# --- the pure functions of sitebuild/paper/print_page.py -----------------------------------------
 
 @pytest.mark.parametrize("href, expected", [
     ("../appeals/#bia-appeal", "example.org/guide/process/appeals/#bia-appeal"),

@@ -69,7 +69,7 @@ def test_redirect_pages_are_safe_private_and_valid(moved_site, lang):
         assert all(s.get("src") for s in page.find_all("script")), "an inline script: the CSP forbids it"
         for script in page.find_all("script"):
             assert _target(path, script["src"]).is_file(), script["src"]
-        assert 'http-equiv="Content-Security-Policy"' in html, "hosting.py did not give the page the CSP"
+        assert 'http-equiv="Content-Security-Policy"' in html, "csp.py did not give the page the CSP"
         assert not [u for u in html_requests(html) if is_third_party(u)]
         assert 'style="' not in html and "<style" not in html
     assert vnu_errors(paths) == []

@@ -1,4 +1,4 @@
-"""Unit tests for the pure functions in macros/ and hooks/."""
+"""Unit tests for the pure functions in macros/ and sitebuild/."""
 
 from __future__ import annotations
 
@@ -6,11 +6,12 @@ import datetime as dt
 
 import pytest
 
-from hooks_loader import load_hook
 from macros import html, i18n, pages, search, tables
 from macros.data import SiteData
 from macros.errors import DataError
 from macros.schema import Context, Date, Key, ListOf, MapOf, Record, SourceKeys, Str, Text, Url, check_entries
+from sitebuild.hosting import bundle_privacy, csp, host_files
+from sitebuild.page_weight import css_pruning, lazy_search, runtime_classes, whitespace
 
 LANGS = ("en", "es")
 
@@ -168,83 +169,82 @@ class TestPages:
 
 
 class TestHosting:
-    hosting = load_hook("hosting")
-    privacy = load_hook("privacy")
-
     def test_script_hashes_skip_external_and_json_scripts(self):
         page = '<script>a()</script><script src="x.js"></script><script type="application/json">{}</script>'
-        assert self.hosting.script_hashes(page) == {"sha256-" + __import__("base64").b64encode(
+        assert csp.script_hashes(page) == {"sha256-" + __import__("base64").b64encode(
             __import__("hashlib").sha256(b"a()").digest()).decode()}
 
     def test_policy_and_robots(self):
-        policy = self.hosting.content_security_policy({"sha256-abc"})
+        policy = csp.content_security_policy({"sha256-abc"})
         assert policy.startswith("default-src 'self'; script-src 'self' 'sha256-abc'")
-        assert self.hosting.robots_txt("https://x.org/g", ["en", "es"]).endswith(
+        assert host_files.robots_txt("https://x.org/g", ["en", "es"]).endswith(
             "Sitemap: https://x.org/g/sitemap.xml\nSitemap: https://x.org/g/es/sitemap.xml\n")
 
     def test_third_party_loader_addresses_are_made_inert(self):
         js = 'a("https://unpkg.com/mermaid@11/m.js");b(`https://api.github.com/repos/${e}`);c("https://site.example/")'
-        assert self.privacy.neutralize(js) == 'a("data:,");b(`data:,`);c("https://site.example/")'
+        assert bundle_privacy.neutralize(js) == 'a("data:,");b(`data:,`);c("https://site.example/")'
 
 
 class TestLazySearch:
-    lazy_search = load_hook("lazy_search")
     MATERIAL_LIKE = ('"use strict";(()=>{function Mn(e,t=new Worker(e)){return t}'
                      'L($(location.protocol!=="file:"),Je("search"))})();')
 
     def test_index_waits_for_search_and_worker_for_first_message(self):
-        out = self.lazy_search.make_lazy(self.MATERIAL_LIKE)
+        out = lazy_search.make_lazy(self.MATERIAL_LIKE)
         assert out.startswith('"use strict";function catGuideLazyWorker(')
         assert "t=catGuideLazyWorker(e)" in out and "new Worker(e)" not in out
         assert 'L($(!1),Je("search"))' in out
-        assert self.lazy_search.make_lazy(out) == out
+        assert lazy_search.make_lazy(out) == out
 
     def test_unknown_material_code_fails_the_build(self):
         from mkdocs.exceptions import PluginError
         with pytest.raises(PluginError, match="lazy_search"):
-            self.lazy_search.make_lazy('"use strict";new Worker(x)')
+            lazy_search.make_lazy('"use strict";new Worker(x)')
 
 
-class TestUnusedCss:
-    unused_css = load_hook("unused_css")
+class TestCssPruning:
     CSS = ('@charset "UTF-8";/* note */a{color:red}.used{x:1}.gone{x:2}.used .gone,.used:not(.gone){x:3}'
            '@media (min-width:1px){.gone{x:4}.used{x:5}}@keyframes k{0%{o:0}to{o:1}}'
-           '[data-md-color-primary=red]{c:1}[data-md-color-primary=indigo]{c:2}.md-status--new{x:6}'
+           '[data-md-color-primary=red]{c:1}[data-md-color-primary=indigo]{c:2}'
+           ':is(.gone,.used) b{x:6}:where(.gone) b{x:7}'
            '.icon{background:url("data:image/svg+xml,<svg>{}</svg>")}')
+    USED = css_pruning.Used(frozenset({"used", "icon"}), frozenset({"primary=indigo"}))
 
     def test_keeps_what_pages_or_scripts_can_use_and_drops_the_rest(self):
-        out = self.unused_css.purge(self.CSS, {"used", "icon"}, ("md-status-",), {"primary=indigo"})
-        assert out == ('@charset "UTF-8";a{color:red}.used{x:1}.used:not(.gone){x:3}'
-                       '@media (min-width:1px){.used{x:5}}@keyframes k{0%{o:0}to{o:1}}'
-                       '[data-md-color-primary=indigo]{c:2}.md-status--new{x:6}'
-                       '.icon{background:url("data:image/svg+xml,<svg>{}</svg>")}')
+        assert css_pruning.prune(self.CSS, self.USED) == (
+            '@charset "UTF-8";a{color:red}.used{x:1}.used:not(.gone){x:3}'
+            '@media (min-width:1px){.used{x:5}}@keyframes k{0%{o:0}to{o:1}}'
+            '[data-md-color-primary=indigo]{c:2}:is(.gone,.used) b{x:6}'
+            '.icon{background:url("data:image/svg+xml,<svg>{}</svg>")}')
 
     def test_custom_properties_nothing_refers_to_are_dropped(self):
         css = ':root{--used:1;--gone:url("a;b");color:red}.x{--gone:2}@font-face{--gone:3}'
-        assert self.unused_css.drop_unreferenced_properties(css, {"--used"}) == (
+        assert css_pruning.drop_unreferenced_properties(css, {"--used"}) == (
             ":root{--used:1;color:red}@font-face{--gone:3}")
 
-    def test_unbalanced_stylesheet_is_an_error(self):
-        with pytest.raises(ValueError):
-            self.unused_css.purge(".a{x:1", {"a"}, (), set())
+    def test_a_stylesheet_the_parser_cannot_read_stops_the_build(self):
+        with pytest.raises(ValueError, match="main.css: CSS the parser cannot read"):
+            css_pruning.prune(".a{x:1}.b", self.USED, "main.css")
+
+    def test_classes_scripts_add_count_as_used(self):
+        used = css_pruning.used_on_pages(['<nav class="md-nav md-nav--primary" data-md-color-primary="indigo">'])
+        assert {"md-nav", "md-nav--primary", "md-search-result__item", "md-tooltip2--active"} <= used.classes
+        assert used.palettes == {"primary=indigo"}
+
+
+class TestRuntimeClasses:
+    def test_a_class_material_no_longer_adds_fails_the_build(self):
+        from mkdocs.exceptions import PluginError
+
+        named = " ".join(f'"{name}"' for name in runtime_classes.runtime_classes())
+        runtime_classes.check(named)
+        with pytest.raises(PluginError, match="md-tooltip2--top"):
+            runtime_classes.check(named.replace('"md-tooltip2--top"', '"md-tooltip2--above"'))
+        assert runtime_classes.missing_from(named.replace('"md-tooltip"', '"md-tooltip-x"')) == ["md-tooltip"]
 
 
 class TestHtmlWhitespace:
-    html_whitespace = load_hook("html_whitespace")
-
     def test_indentation_goes_but_preformatted_text_stays(self):
         html = "<div>\n    <p>Hi\n      there</p>\n</div>\n<pre>\n    code\n  more</pre>\n  <textarea>\n  x</textarea>"
-        assert self.html_whitespace.strip_indentation(html) == (
+        assert whitespace.strip_indentation(html) == (
             "<div>\n<p>Hi\nthere</p>\n</div>\n<pre>\n    code\n  more</pre>\n<textarea>\n  x</textarea>")
-
-
-class TestScriptOnlyClasses:
-    unused_css = load_hook("unused_css")
-
-    def test_a_class_named_only_by_a_script_counts_when_its_component_is_on_a_page(self, tmp_path):
-        (tmp_path / "index.html").write_text('<nav class="md-nav"></nav>', encoding="utf-8")
-        (tmp_path / "app.js").write_text('a.classList.add("md-nav__link--active");b("md-version__list");'
-                                         'c("md-tooltip2--active")', encoding="utf-8")
-        classes, _prefixes, _palettes = self.unused_css.used_names(str(tmp_path))
-        assert {"md-nav", "md-nav__link--active", "md-tooltip2--active"} <= classes
-        assert "md-version__list" not in classes  # the version selector is not on any page

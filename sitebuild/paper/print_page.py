@@ -9,14 +9,12 @@
 from __future__ import annotations
 
 import html as _html
-import os
 import re
-import sys
 from urllib.parse import urljoin, urlsplit
 
-sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from macros.i18n import format_date, ui
 
-from macros.i18n import format_date, ui  # noqa: E402
+from ..passes import BuildPass
 
 _HTML_TAG = re.compile(r"<html\b")
 _ARTICLE = re.compile(r'(<article class="md-content__inner md-typeset">)(.*?)(</article>)', re.S)
@@ -70,12 +68,13 @@ def with_link_addresses(article: str, page_url: str) -> str:
     return _LINK.sub(add, article)
 
 
-def on_post_page(output, page, config):
+def add_print_addresses(output: str, page, p: BuildPass) -> str:
+    config = p.config
     if not config.site_url:
         return output  # no published address to print
     # Not page.canonical_url: the offline copy removes it, and its pages print the web address too.
     page_url = urljoin(config.site_url if config.site_url.endswith("/") else config.site_url + "/", page.url)
-    lang = config.theme["language"]
+    lang = p.lang
     ui_data = config.extra["ui"]
     meta = page.meta or {}
     title = str(meta.get("title") or page.title or "")

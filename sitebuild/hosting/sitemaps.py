@@ -12,6 +12,9 @@ import gzip
 import os
 import re
 
+from ..passes import Build
+from ..rewrite import read, write
+
 _XHTML = 'xmlns:xhtml="http://www.w3.org/1999/xhtml"'
 _LOC = re.compile(r"<loc>([^<]*)</loc>")
 
@@ -38,16 +41,10 @@ def with_alternates(xml: str, lang: str, languages: list[str], site_url: str) ->
     return _LOC.sub(add, xml)
 
 
-def on_post_build(config):
-    languages = [alt["lang"] for alt in config.extra["alternate"]]
-    if config.theme["language"] != languages[0] or not config.site_url:
-        return  # the default language's build runs last and sees every language
-    for lang in languages:
-        folder = config.site_dir if lang == languages[0] else os.path.join(config.site_dir, lang)
-        path = os.path.join(folder, "sitemap.xml")
-        with open(path, encoding="utf-8") as fh:
-            xml = with_alternates(fh.read(), lang, languages, config.site_url)
-        with open(path, "w", encoding="utf-8") as fh:
-            fh.write(xml)
+def add_alternates(build: Build) -> None:
+    for p in build.passes:
+        path = os.path.join(p.site_dir, "sitemap.xml")
+        xml = with_alternates(read(path), p.lang, list(build.languages), build.site_url)
+        write(path, xml)
         with open(path + ".gz", "wb") as fh:
             fh.write(gzip.compress(xml.encode("utf-8"), mtime=0))

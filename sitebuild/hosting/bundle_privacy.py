@@ -4,13 +4,16 @@ Material's JavaScript carries a few addresses it only uses in set-ups this site 
 have (diagrams, a repository link, browsers without ResizeObserver). A reader's browser
 must never contact those hosts, even on an old phone, so after each language's build the
 addresses are replaced by an inert `data:,` URL, which a browser resolves without any
-network request. tests/test_privacy.py checks that no other address slipped in.
+network request. tests/test_privacy.py scans the built site: no other address slipped in.
 """
 
 from __future__ import annotations
 
 import os
 import re
+
+from ..passes import BuildPass
+from ..rewrite import rewrite_files
 
 THIRD_PARTY_LOADERS = ("unpkg.com", "api.github.com", "cdn.jsdelivr.net", "cdnjs.cloudflare.com",
                        "fonts.googleapis.com", "fonts.gstatic.com")
@@ -28,15 +31,6 @@ def neutralize(script: str) -> str:
     return _LITERAL.sub(lambda m: f"{m.group(1)}data:,{m.group(1)}", script)
 
 
-def on_post_build(config):
-    assets = os.path.join(config.site_dir, "assets", "javascripts")
-    for folder, _dirs, names in os.walk(assets):
-        for name in names:
-            if name.endswith(".js"):
-                path = os.path.join(folder, name)
-                with open(path, encoding="utf-8") as fh:
-                    original = fh.read()
-                cleaned = neutralize(original)
-                if cleaned != original:
-                    with open(path, "w", encoding="utf-8") as fh:
-                        fh.write(cleaned)
+
+def neutralize_scripts(p: BuildPass) -> None:
+    rewrite_files(os.path.join(p.site_dir, "assets", "javascripts"), "*.js", neutralize)

@@ -1,7 +1,7 @@
 """Fewer files on a reader's first visit: one stylesheet and one script instead of four and two.
 
 Every file is a separate request, and each request costs a reader on a slow network a round
-trip and some hundreds of bytes of headers. So after the stylesheets are final (unused_css.py),
+trip and some hundreds of bytes of headers. So after the stylesheets are final (css_pruning.py),
 
 - Material's stylesheet, its palette and the guide's two stylesheets (cat-guide.css, print.css)
   become one file, in the same cascade order, named by its content so that a changed stylesheet
@@ -19,6 +19,9 @@ import os
 import re
 
 from mkdocs.exceptions import PluginError
+
+from ..passes import BuildPass
+from ..rewrite import read, rewrite_files, write
 
 STYLES = "assets/stylesheets"
 GUIDE_SCRIPT = "assets/javascripts/cat-guide.js"
@@ -38,7 +41,7 @@ def relink(html: str, order: list[str], name: str) -> str:
         hrefs = _HREF.findall(match.group(0))
         names = [href.rsplit("/", 1)[-1] for href in hrefs]
         if names != order:
-            raise PluginError(f"hooks/fewer_requests.py: a page links to {names}, expected {order}")
+            raise PluginError(f"sitebuild/page_weight/fewer_requests.py: a page links to {names}, expected {order}")
         folder = hrefs[0][: len(hrefs[0]) - len(names[0])]
         return f'<link rel="stylesheet" href="{folder}{name}">\n'
     return _LINKS.sub(swap, html, count=1)
@@ -50,51 +53,35 @@ def compact_script(source: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def _stylesheet_order(config) -> list[str]:
-    folder = os.path.join(config.site_dir, *STYLES.split("/"))
+def _stylesheet_order(p: BuildPass) -> list[str]:
+    folder = os.path.join(p.site_dir, *STYLES.split("/"))
     material = sorted(n for n in os.listdir(folder) if n.startswith(("main.", "palette.")) and n.endswith(".min.css"))
-    extra = [str(path).rsplit("/", 1)[-1] for path in config.extra_css]
+    extra = [str(path).rsplit("/", 1)[-1] for path in p.config.extra_css]
     return material + extra
 
 
-def on_post_build(config):
-    site = config.site_dir
-    script = os.path.join(site, *GUIDE_SCRIPT.split("/"))
-    if not os.path.exists(script):
-        return  # already done for this site folder
-    order = _stylesheet_order(config)
-    folder = os.path.join(site, *STYLES.split("/"))
-    css = ""
-    for name in order:
-        with open(os.path.join(folder, name), encoding="utf-8") as fh:
-            css += _SOURCE_MAP.sub("", fh.read()).rstrip() + "\n"  # the maps no longer fit
+def join_stylesheets(p: BuildPass) -> None:
+    """One stylesheet, named by its content, for every page of the pass."""
+    order = _stylesheet_order(p)
+    folder = os.path.join(p.site_dir, *STYLES.split("/"))
+    css = "".join(_SOURCE_MAP.sub("", read(os.path.join(folder, name))).rstrip() + "\n"  # the maps no longer fit
+                  for name in order)
     name = combined_name(css)
-    with open(os.path.join(folder, name), "w", encoding="utf-8") as fh:
-        fh.write(css)
+    write(os.path.join(folder, name), css)
     for old in order:
         for path in (os.path.join(folder, old), os.path.join(folder, old + ".map")):
             if os.path.exists(path):
                 os.remove(path)
-    for root, _dirs, files in os.walk(site):
-        if os.path.relpath(root, site).split(os.sep)[0] in _other_language_folders(config):
-            continue  # each language's build rewrites its own pages
-        for file in files:
-            if file.endswith(".html"):
-                path = os.path.join(root, file)
-                with open(path, encoding="utf-8") as fh:
-                    html = fh.read()
-                with open(path, "w", encoding="utf-8") as fh:
-                    fh.write(relink(html, order, name))
+    # Other languages' folders hold their own pages and stylesheets: their passes relink them.
+    skip = p.build.languages[1:] if p.default else ()
+    rewrite_files(p.site_dir, "*.html", lambda html: relink(html, order, name), skip=skip)
 
+
+def join_scripts(p: BuildPass) -> None:
+    """The guide's script at the end of Material's bundle, and not published on its own."""
+    script = os.path.join(p.site_dir, *GUIDE_SCRIPT.split("/"))
     scripts = os.path.dirname(script)
     bundle = next(n for n in os.listdir(scripts) if n.startswith("bundle.") and n.endswith(".min.js"))
-    with open(script, encoding="utf-8") as fh:
-        guide = compact_script(fh.read())
     with open(os.path.join(scripts, bundle), "a", encoding="utf-8") as fh:
-        fh.write(";\n" + guide + "\n")
+        fh.write(";\n" + compact_script(read(script)) + "\n")
     os.remove(script)
-
-
-def _other_language_folders(config) -> set[str]:
-    languages = [alt["lang"] for alt in config.extra["alternate"]]
-    return set(languages) - {config.theme["language"]}

@@ -28,6 +28,3 @@ def wrap_tables(html: str) -> str:
 
     return _TABLE.sub(wrap, html)
 
-
-def on_page_content(html, page, config, files):
-    return wrap_tables(html)

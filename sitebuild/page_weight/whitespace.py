@@ -24,6 +24,3 @@ def strip_indentation(html: str) -> str:
             out.append(parts[i + 1])
     return "".join(out)
 
-
-def on_post_page(output, page, config):
-    return strip_indentation(output)

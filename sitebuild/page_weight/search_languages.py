@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import os
 
+from ..passes import BuildPass
+from ..rewrite import files
+
 ALWAYS_NEEDED = {"lunr.stemmer.support.min.js", "lunr.multi.min.js"}
 
 
@@ -20,10 +23,7 @@ def needed(name: str, languages: set[str]) -> bool:
     return len(parts) == 4 and parts[0] == "lunr" and parts[1] in languages
 
 
-def on_post_build(config):
-    languages = {alt["lang"] for alt in config["extra"]["alternate"]}
-    lunr = os.path.join(config.site_dir, "assets", "javascripts", "lunr")
-    for folder, _dirs, names in os.walk(lunr):
-        for name in names:
-            if not needed(name, languages):
-                os.remove(os.path.join(folder, name))
+def drop_unused_languages(p: BuildPass) -> None:
+    for path in files(os.path.join(p.site_dir, "assets", "javascripts", "lunr"), "*"):
+        if not needed(os.path.basename(path), set(p.build.languages)):
+            os.remove(path)

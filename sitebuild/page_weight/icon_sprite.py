@@ -7,6 +7,9 @@ caches; the <svg> element stays, so Material's styles for icons apply unchanged.
 
 The copy for reading from disk keeps its icons inline: browsers do not let a page opened from
 a file use symbols from another file.
+
+Each pass collects the icons of its own pages and writes its own sprite: a language's pages
+link to the sprite in that language's folder.
 """
 
 from __future__ import annotations
@@ -17,12 +20,12 @@ import re
 
 from mkdocs.utils import get_relative_url
 
+from ..passes import BuildPass
+from ..rewrite import write
+
 SPRITE = "assets/images/icons.svg"
 # Material's icons, exactly as its templates write them: a 24×24 box with one path.
 _ICON = re.compile(r'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="([^"]+)"/></svg>')
-
-_symbols: dict[str, str] = {}  # path data -> symbol id, for the build in progress
-
 
 def _symbol_id(path_data: str) -> str:
     return "i" + hashlib.sha256(path_data.encode()).hexdigest()[:8]
@@ -47,24 +50,13 @@ def sprite_file(symbols: dict[str, str]) -> str:
     return f'<svg xmlns="http://www.w3.org/2000/svg">{body}</svg>\n'
 
 
-def _reads_from_disk(config) -> bool:
-    return not config.use_directory_urls  # the offline copy (hooks/offline_copy.py)
+def link_icons(html: str, page, p: BuildPass) -> str:
+    return use_sprite(html, get_relative_url(SPRITE, page.url), p.icons)
 
 
-def on_pre_build(config):
-    _symbols.clear()
-
-
-def on_post_page(output, page, config):
-    if _reads_from_disk(config):
-        return output
-    return use_sprite(output, get_relative_url(SPRITE, page.url), _symbols)
-
-
-def on_post_build(config):
-    if _reads_from_disk(config) or not _symbols:
+def write_sprite(p: BuildPass) -> None:
+    if not p.icons:
         return
-    path = os.path.join(config.site_dir, *SPRITE.split("/"))
+    path = os.path.join(p.site_dir, *SPRITE.split("/"))
     os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "w", encoding="utf-8") as fh:
-        fh.write(sprite_file(_symbols))
+    write(path, sprite_file(p.icons))

@@ -8,7 +8,7 @@ largest file of the site). Two small edits to Material's bundle change that:
   itself uses for pages opened from disk (file://);
 - the worker script is started on the first message sent to it (the index), not at load.
 
-Pages opened from disk (the offline copy, hooks/offline_copy.py) cannot start a Web Worker:
+Pages opened from disk (the offline copy, sitebuild/offline_copy.py) cannot start a Web Worker:
 Chromium refuses workers from file:// URLs. There the same worker script runs in a hidden
 iframe of the page instead, with the few worker functions it uses (postMessage, importScripts)
 stood in for. Material's own offline plugin loads a shim from another host for this; this one
@@ -24,6 +24,9 @@ import os
 import re
 
 from mkdocs.exceptions import PluginError
+
+from ..passes import BuildPass
+from ..rewrite import rewrite_files
 
 # Material: `L($(location.protocol!=="file:"),Je("search"))` - load now on http(s), else on open.
 _EAGER_INDEX = re.compile(r'\$\(location\.protocol!=="file:"\)')
@@ -70,7 +73,7 @@ def make_lazy(bundle: str) -> str:
     if "catGuideLazyWorker" in bundle:
         return bundle
     if len(_EAGER_INDEX.findall(bundle)) != 1 or len(_EAGER_WORKER.findall(bundle)) != 1:
-        raise PluginError("hooks/lazy_search.py: Material's search start-up code was not found; "
+        raise PluginError("sitebuild/page_weight/lazy_search.py: Material's search start-up code was not found; "
                           "check the patterns against the new version of Material")
     bundle = _EAGER_INDEX.sub(lambda m: _ON_OPEN_ONLY, bundle)
     bundle = _EAGER_WORKER.sub(lambda m: f"{m.group(1)}catGuideLazyWorker({m.group(2)}))", bundle)
@@ -80,12 +83,6 @@ def make_lazy(bundle: str) -> str:
     return LAZY_WORKER + bundle
 
 
-def on_post_build(config):
-    folder = os.path.join(config.site_dir, "assets", "javascripts")
-    for name in os.listdir(folder):
-        if name.startswith("bundle.") and name.endswith(".js"):
-            path = os.path.join(folder, name)
-            with open(path, encoding="utf-8") as fh:
-                bundle = fh.read()
-            with open(path, "w", encoding="utf-8") as fh:
-                fh.write(make_lazy(bundle))
+
+def patch_bundle(p: BuildPass) -> None:
+    rewrite_files(os.path.join(p.site_dir, "assets", "javascripts"), "bundle.*.js", make_lazy)

@@ -23,11 +23,3 @@ def fix_markup(html: str) -> str:
         html = html.replace("</body>", f'<form id="{_TOGGLES_FORM}" autocomplete="off" hidden></form>\n</body>', 1)
     return html
 
-
-def on_post_page(output, page, config):
-    return fix_markup(output)
-
-
-def on_post_template(output_content, template_name, config):
-    # The 404 page is rendered from a template, not from a page.
-    return fix_markup(output_content) if template_name.endswith(".html") else output_content

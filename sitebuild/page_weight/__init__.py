@@ -1,0 +1,9 @@
+"""Fewer and smaller files for a reader on a slow, metered connection.
+
+- whitespace: the built HTML without its indentation;
+- icon_sprite: the page frame's icons from one cached file;
+- search_languages: only the search-language files the site's languages need;
+- lazy_search: search loads when the reader starts to search;
+- css_pruning: the CSS rules no page can use, left out;
+- fewer_requests: one stylesheet and one script per page.
+"""
