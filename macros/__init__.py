@@ -6,7 +6,8 @@ import functools
 import os
 from pathlib import Path
 
-from . import checks, citation, diagrams, pages, tables
+from . import checks, citation, deadline_tool, diagrams, finder, pages, tables
+from . import situations as situation_pages
 from .data import load
 from .errors import DataError
 from .i18n import site_languages, ui as ui_string
@@ -92,8 +93,34 @@ def define_env(env):
         return checks.for_source(data, lang, key)
 
     @macro
+    def deadline_calculator():
+        """The deadline calculator's form and card, hidden until its script runs (macros/deadline_tool.py)."""
+        return deadline_tool.calculator_html(data, lang, env.page.url, config["use_directory_urls"])
+
+    @macro
+    def deadline_rules():
+        """The rules the deadline calculator counts, for every reader and for paper."""
+        return show(deadline_tool.rules_markdown(data, lang, env.page.url, config["use_directory_urls"]))
+
+    @macro
     def ui(key):
         return ui_string(data.ui, key, lang)
+
+    @macro
+    def situations():
+        """The entries by situation from data/situations.yml, each a large link to its page."""
+        return situation_pages.situation_links(data, lang, env.page.file.src_uri)
+
+    @macro
+    def content_note(skip_to, kind="torture"):
+        """A calm note before a passage on torture or sexual violence, with a link to `skip_to`."""
+        return situation_pages.content_note(data, lang, skip_to, kind)
+
+    @macro
+    def protection_finder():
+        """The protection finder from data/finder.yml: linked questions and results (macros/finder.py)."""
+        return show(finder.finder_html(data, lang, Path(env.project_dir) / "docs", env.page.url,
+                                       config["use_directory_urls"]))
 
     env.variables["site_data"] = data
     env.variables["page_lang"] = lang

@@ -10,6 +10,7 @@ import yaml
 
 from . import datasets
 from .diagram_checks import check_diagrams
+from .finder_checks import load_finder
 from .errors import DataError
 from .schema import Context, ListOf, MapOf, Record, Str, Text, check_entries
 
@@ -30,6 +31,8 @@ class SiteData:
     # Last, with a default, so that tests can build a SiteData without diagrams.
     diagrams: list[dict] = field(default_factory=list)
     terms: list[dict] = field(default_factory=list)
+    situations: list[dict] = field(default_factory=list)
+    finder: dict = field(default_factory=dict)  # data/finder.yml, checked by finder_checks.py
 
 
 class DataLoader(yaml.SafeLoader):
@@ -83,6 +86,25 @@ def check_protections(raw, ctx: Context) -> dict:
     return {"columns": columns, "rows": rows}
 
 
+def check_situation_pages(situations: list[dict], docs_dir: Path, languages: tuple[str, ...]) -> None:
+    """Each situation has its page in every language, titled as in the data: the home page's
+    entries are labelled with the data's titles and must name the pages they open."""
+    for entry in situations:
+        for lang in languages:
+            page = f"{datasets.SITUATIONS_FOLDER}/{entry['key']}.md"
+            path = docs_dir / lang / page
+            if not path.is_file():
+                raise DataError("data/situations.yml", entry["key"], "key",
+                                f"page '{page}' does not exist in docs/{lang}/; write it, or remove the entry")
+            parts = path.read_text(encoding="utf-8").split("---\n", 2)
+            meta = parse_yaml(parts[1]) if len(parts) == 3 else None
+            title = meta.get("title") if isinstance(meta, dict) else None
+            if title != entry["title"][lang]:
+                raise DataError("data/situations.yml", entry["key"], f"title.{lang}",
+                                f"'{entry['title'][lang]}' is not the title of docs/{lang}/{page} ('{title}'); "
+                                "make them the same")
+
+
 def load(data_dir: Path | str, languages: tuple[str, ...]) -> SiteData:
     """Read every data file; return clean data or raise DataError naming file, entry and field."""
     data_dir = Path(data_dir)
@@ -120,7 +142,18 @@ def load(data_dir: Path | str, languages: tuple[str, ...]) -> SiteData:
             raise DataError("data/faq.yml", entry["key"], "page",
                             f"page '{entry['page']}' does not exist in docs/{languages[0]}/")
 
+    for entry in lists["deadlines"]:
+        page = entry.get("calculator", {}).get("page", "#").split("#")[0]
+        if page and not (pages_dir / page).is_file():
+            raise DataError("data/deadlines.yml", entry["key"], "calculator.page",
+                            f"page '{page}' does not exist in docs/{languages[0]}/")
+
     check_diagrams(lists["diagrams"], languages)
+    check_situation_pages(lists["situations"], data_dir.parent / "docs", languages)
+
+    ctx = ctx_for("finder.yml", keys)
+    finder = load_finder(read_yaml(data_dir / "finder.yml", ctx.file), ctx,
+                         frozenset(d["key"] for d in lists["deadlines"]), pages_dir)
 
     return SiteData(languages=languages, ui=ui, sources={s["key"]: s for s in sources},
-                    protections=protections, **lists)
+                    protections=protections, finder=finder, **lists)

@@ -1,6 +1,6 @@
 """What each file in data/ must contain. One place to read the shape of every data set."""
 
-from .schema import Bool, Date, Enum, Key, ListOf, MapOf, PastDate, Record, SourceKeys, Str, Text, Url
+from .schema import Bool, Count, Date, Enum, Key, ListOf, MapOf, PastDate, Record, SourceKeys, Str, Text, Url
 
 # A changeable fact (a fee, a policy, a case still in the courts) carries the date whose state a
 # dated source shows, and what was read. Pages show "Checked on <on>"; `review` is for legal
@@ -39,12 +39,31 @@ EVIDENCE = Record(
     },
 )
 
+# How the deadline calculator (docs/*/tools/deadlines.md, macros/deadline_tool.py) counts a
+# deadline: from which events, how long, and whether a last day on a weekend or federal holiday
+# moves to the next business day. Set `next_business_day: true` only where the rule says so (for
+# BIA appeals, 8 C.F.R. 1003.38(c)); otherwise the page tells the reader to file before that day.
+DEADLINE_EVENTS = ("judge-decision", "bia-decision", "final-order", "last-arrival", "address-change")
+CALCULATOR = Record(
+    fields={
+        "events": ListOf(Enum(*DEADLINE_EVENTS)),
+        "count": Count(1, 3650),
+        "unit": Enum("days", "years"),
+        "next_business_day": Bool(),
+        "file": Text(),          # what to file
+        "where": Text(),         # where it goes
+        # the guide's page that explains it: a path inside docs/<language>/ and a heading's id
+        "page": Str(r"[a-z0-9/-]+\.md#[a-z0-9-]+", "a page path and section, like process/appeals.md#bia-deadline"),
+    },
+    optional={"note": Text()},   # an exception or warning shown with the date
+)
+
 DEADLINE = Record(
     fields={
         "key": Key(), "name": Text(), "period": Text(), "starts": Text(), "consequence": Text(),
         "sources": SourceKeys(),
     },
-    optional=dict(CHANGEABLE),
+    optional={"calculator": CALCULATOR, **CHANGEABLE},
 )
 
 FORM = Record(
@@ -100,6 +119,34 @@ TERM = Record(
     optional={"allow_on": ListOf(Str(r"[a-z0-9/-]+\.md", "a page path inside docs/<language>/"))},
 )
 
+# A situation the home page starts from (data/situations.yml); its page is
+# docs/<language>/situations/<key>.md, whose title must be `title` (checked in data.py).
+SITUATION = Record(fields={"key": Key(), "title": Text(), "line": Text()})
+SITUATIONS_FOLDER = "situations"
+
+# The protection finder (data/finder.yml, macros/finder.py): questions whose answers lead to
+# another question or a result; the rules for the tree as a whole are in macros/finder_checks.py.
+FINDER_PAGE = Str(r"[a-z0-9/-]+\.md(?:#[a-z0-9]+(?:-[a-z0-9]+)*)?",
+                  "a page path inside docs/<language>/, with an optional #anchor, like qualify/criminal-records.md#asylum-bars")
+FINDER_ANSWER = Record(fields={"text": Text(), "next": Key()}, optional={"step": Key(), "unsure": Bool()})
+FINDER_QUESTION = Record(fields={"key": Key(), "title": Text(), "answers": ListOf(FINDER_ANSWER, min_items=2)},
+                         optional={"help": Text()})
+FINDER_STEP = Record(fields={"key": Key(), "title": Text(), "text": Text(), "pages": ListOf(FINDER_PAGE)},
+                     optional={"deadlines": ListOf(Key())})
+FINDER_REASON = Record(fields={
+    "key": Key(),
+    # "cat": both forms of CAT protection; "international": routes outside the US
+    "protection": Enum("asylum", "statutory_withholding", "cat_withholding", "cat_deferral", "cat", "international"),
+    "text": Text(),
+})
+FINDER_RESULT = Record(
+    fields={"key": Key(), "title": Text(), "summary": Text(), "next": Text(), "pages": ListOf(FINDER_PAGE),
+            "sources": SourceKeys()},
+    optional={"fits": ListOf(Key()), "unlikely": ListOf(Key()), "deadlines": ListOf(Key())},
+)
+FINDER_SECTIONS = {"questions": FINDER_QUESTION, "steps": FINDER_STEP, "reasons": FINDER_REASON,
+                   "results": FINDER_RESULT}
+
 # file name -> record for files that are a plain list of entries
 LISTS = {
     "glossary.yml": GLOSSARY,
@@ -111,4 +158,5 @@ LISTS = {
     "faq.yml": FAQ,
     "diagrams.yml": DIAGRAM,
     "terms.yml": TERM,
+    "situations.yml": SITUATION,
 }

@@ -20,13 +20,17 @@ def table(table_id: str, caption: str, headers: list[str], rows: list[tuple[str,
     """A data table: caption, column headers, and a row header on each row.
 
     `headers` and the row header text are plain strings (escaped here); cells are
-    HTML fragments built with cell(). The wrapper scrolls sideways on narrow screens
-    and is focusable so that keyboard users can scroll it too.
+    HTML fragments built with cell(). On a narrow screen each row is shown as a card with
+    the column names as labels (cat-guide.css); on a wider one, if the table is still too wide,
+    the wrapper scrolls sideways and is focusable so that keyboard users can scroll it too.
     """
     caption_id = f"{table_id}-caption"
     head = "".join(f'<th scope="col">{escape(h)}</th>' for h in [corner, *headers])
+    # On a phone each row becomes a card (cat-guide.css): the row header is its heading, and
+    # each cell shows its column's name, from data-label.
     body = "".join(
-        f'<tr><th scope="row">{escape(label)}</th>' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+        f'<tr><th scope="row">{escape(label)}</th>'
+        + "".join(f'<td data-label="{escape(h)}">{c}</td>' for h, c in zip(headers, cells, strict=True)) + "</tr>"
         for label, cells in rows
     )
     return (

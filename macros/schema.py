@@ -78,6 +78,19 @@ class Bool(Kind):
         return value
 
 
+class Count(Kind):
+    """A whole number from `minimum` to `maximum` (a number of days, say)."""
+
+    def __init__(self, minimum: int = 1, maximum: int = 10_000):
+        self.minimum, self.maximum = minimum, maximum
+        self.describe = f"a whole number from {minimum} to {maximum}"
+
+    def check(self, value, ctx, path):
+        if isinstance(value, bool) or not isinstance(value, int) or not self.minimum <= value <= self.maximum:
+            raise ctx.fail(path, f"expected {self.describe}, found {value!r}")
+        return value
+
+
 class Date(Kind):
     describe = "a date written YYYY-MM-DD"
 

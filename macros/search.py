@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .citation import ANCHOR as CITATION_ANCHOR
 from .i18n import fold_accents
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -26,3 +27,16 @@ def fold_entry(doc: dict) -> dict:
     if not extra:
         return doc
     return {**doc, "text": f"{doc.get('text', '')} <span hidden>{' '.join(extra)}</span>"}
+
+
+# Sections every page ends with, the same on every page: the list of sources (its heading is made
+# in macros/__init__.py, on_post_page_macros) and the "Cite this page" box (macros/citation.py).
+# In the search index they only repeat citations, and outrank the text that answers a question.
+SOURCES_ANCHOR = "sources"
+BOILERPLATE_ANCHORS = (SOURCES_ANCHOR, CITATION_ANCHOR)
+
+
+def is_boilerplate(doc: dict) -> bool:
+    """Whether a search index entry is one of a page's closing sections (sources, citation)."""
+    _page, hash_sign, anchor = doc.get("location", "").partition("#")
+    return bool(hash_sign) and anchor in BOILERPLATE_ANCHORS

@@ -9,7 +9,8 @@ What it does:
    (PDFs and offline copy included);
 2. serves the build from a local static server that compresses text with gzip, as static
    hosts do, and loads pages in Debian's Chromium: bytes on the wire and requests for a first
-   visit (empty cache) and for a later page of the same visit;
+   visit (empty cache) and for a later page of the same visit, and each page's frame (all but
+   its own text: header, navigation, table of contents, footer, inline scripts), compressed;
 3. reports each language's search index size (loaded only when the reader starts to search);
 4. builds a copy of the project with 250, 500 and 1,000 generated extra pages, to show build
    time grows no faster than linearly;
@@ -39,7 +40,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 from browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
-BUDGET = {"first_visit_kb": 65, "later_page_kb": 8, "html_build_s": 10, "full_build_s": 90, "scale_build_s": 30}
+# Issue 11: the page frame (everything but the page's own text, compressed) and a first visit.
+# The earlier "every later page ≤ 8 KB" budget is withdrawn: the long pages' own text is the floor.
+BUDGET = {"first_visit_kb": 60, "frame_kb": 3.5, "html_build_s": 10, "full_build_s": 90, "scale_build_s": 30}
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
 
 
@@ -225,24 +228,23 @@ def main() -> int:
                   f"| {row['later_kb']:.1f} | {row['later_requests']} |")
             if row["first_kb"] > BUDGET["first_visit_kb"]:
                 failures.append(f"first visit to {row['page']}")
-        if any(r["later_kb"] > BUDGET["later_page_kb"] for r in rows):
-            failures.append(f"later pages over {BUDGET['later_page_kb']} KB")
-
         worst_first = max(rows, key=lambda r: r["first_kb"])
         worst_later = max(rows, key=lambda r: r["later_kb"])
-        over_later = sum(r["later_kb"] > BUDGET["later_page_kb"] for r in rows)
-        print(f"\n{len(rows)} pages. Largest first visit: {worst_first['first_kb']:.1f} KB ({worst_first['page']}); "
-              f"largest later page: {worst_later['later_kb']:.1f} KB ({worst_later['later_page']}); "
-              f"later pages over {BUDGET['later_page_kb']} KB: {over_later}")
+        firsts = [r["first_kb"] for r in rows]
+        print(f"\n{len(rows)} pages. First visit: {min(firsts):.1f}–{max(firsts):.1f} KB, average "
+              f"{sum(firsts) / len(firsts):.1f} KB (largest {worst_first['page']}); largest later page: "
+              f"{worst_later['later_kb']:.1f} KB ({worst_later['later_page']})")
 
         # What the site controls on every page (the frame) and what the page's text weighs.
-        split = {row["later_page"]: frame_and_text(site, row["later_page"]) for row in rows}
-        frames = [f for f, _t in split.values()]
-        print(f"Page frame, compressed: {min(frames):.1f}–{max(frames):.1f} KB. Later pages over budget, "
-              "with their text alone (compressed):")
-        for row in sorted(rows, key=lambda r: -r["later_kb"]):
-            if row["later_kb"] > BUDGET["later_page_kb"]:
-                print(f"  {row['later_page']}: {row['later_kb']:.1f} KB, text {split[row['later_page']][1]:.1f} KB")
+        split = {row["page"]: frame_and_text(site, row["page"]) for row in rows}
+        frames = {page: f for page, (f, _t) in split.items()}
+        heaviest = max(frames, key=frames.get)
+        print(f"Page frame, compressed: {min(frames.values()):.2f}–{max(frames.values()):.2f} KB "
+              f"(budget {BUDGET['frame_kb']} KB; heaviest {heaviest}). Frames over budget:")
+        for page, frame in sorted(frames.items(), key=lambda item: -item[1]):
+            if frame > BUDGET["frame_kb"]:
+                print(f"  {page}: frame {frame:.2f} KB, text {split[page][1]:.1f} KB")
+                failures.append(f"frame of {page}")
         print("\nSearch index (loaded when the reader starts to search):")
         for lang, (raw, packed) in search_indexes(site).items():
             print(f"  {lang}: {raw:.0f} KB, {packed:.0f} KB compressed")

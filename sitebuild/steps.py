@@ -19,11 +19,11 @@ from mkdocs.utils import clean_directory
 
 from .hosting import bundle_privacy, csp, host_files, redirects, sitemaps
 from .languages import fallback, navigation, search_folding, settings
-from .markup import table_regions, valid_html
+from .markup import advocates_boxes, table_regions, valid_html
 from .offline_copy import (download_link, make_offline_copy, no_canonical_link, widen_policies,
                            write_search_script)
 from .page_weight import css_pruning, fewer_requests, icon_sprite, lazy_search, search_languages, whitespace
-from .paper import pdf_files, pdf_links, print_page
+from .paper import pdf_files, pdf_links, print_button, print_page
 from .passes import Build, BuildPass, attach, pass_of, web_build
 
 # MkDocs names its command (build, serve) only to on_startup, once per run of `mkdocs`.
@@ -48,6 +48,7 @@ def on_config(config):
         redirects.read_redirects(_web)
     else:
         settings.apply_language(p)
+    advocates_boxes.register(p.config)  # needs the pass's interface words (apply_language)
     return config
 
 
@@ -68,6 +69,7 @@ def on_page_content(html, page, config, files):
     html = table_regions.wrap_tables(html)
     if p.build.extras:
         html = pdf_links.add_pdf_link(html, page, p)
+    html = print_button.add_print_button(html, page, p)  # after the PDF link, to stand next to it
     return html
 
 

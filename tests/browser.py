@@ -62,4 +62,13 @@ def search(page, query) -> list[str]:
     box.press_sequentially(query, delay=20)  # Material reacts to key events, not to fill()
     results = page.locator(".md-search-result__item a")
     results.first.wait_for(timeout=15000)
-    return [a.get_attribute("href") for a in results.all()]
+    # Material redraws the results as the worker answers each key: read them, in one go, once they
+    # stop changing (reading them one by one could meet a link that was just redrawn).
+    read = "els => els.map(a => a.getAttribute('href'))"
+    hrefs, previous = page.eval_on_selector_all(".md-search-result__item a", read), None
+    for _ in range(40):
+        if hrefs == previous:
+            break
+        page.wait_for_timeout(150)
+        hrefs, previous = page.eval_on_selector_all(".md-search-result__item a", read), hrefs
+    return hrefs

@@ -152,10 +152,32 @@ def missing_anchor(p):
     return "contains a link 'glossary.md#no-such-term', but the doc 'reference/glossary.md' does not contain an anchor '#no-such-term'"
 
 
+def situation_title_differs_from_its_page(p):
+    entries = load(p, "situations.yml")
+    entries[0]["title"]["es"] = "Otro título"
+    dump(p, "situations.yml", entries)
+    return (f"data/situations.yml, entry '{entries[0]['key']}', field 'title.es': 'Otro título' is not the title "
+            f"of docs/es/situations/{entries[0]['key']}.md")
+
+
+def situation_without_its_page(p):
+    entries = load(p, "situations.yml")
+    (p / "docs" / "en" / "situations" / f"{entries[-1]['key']}.md").unlink()
+    return f"data/situations.yml, entry '{entries[-1]['key']}', field 'key': page 'situations/{entries[-1]['key']}.md'"
+
+
+def content_note_skips_to_a_missing_heading(p):
+    page = p / "docs" / "en" / "evidence" / "declaration.md"
+    page.write_text(page.read_text(encoding="utf-8").replace('content_note("consistency")', 'content_note("no-such-part")'),
+                    encoding="utf-8")
+    return "contains a link '#no-such-part', but there is no such anchor on this page"
+
+
 CASES = [drop_spanish_definition, unknown_field, unknown_language, missing_required_field, wrong_type,
          unknown_source, unknown_source_in_table_cell, missing_table_cell, duplicate_key, bad_date,
          missing_file, broken_yaml, missing_ui_string, front_matter_missing_date, front_matter_unknown_source,
-         front_matter_bad_audience, macro_asks_for_missing_row, broken_link, missing_anchor]
+         front_matter_bad_audience, macro_asks_for_missing_row, broken_link, missing_anchor,
+         situation_title_differs_from_its_page, situation_without_its_page, content_note_skips_to_a_missing_heading]
 
 
 @pytest.mark.parametrize("break_it", CASES, ids=[c.__name__ for c in CASES])

@@ -122,3 +122,77 @@ def test_back_to_top_button_appears_when_scrolling_back(open_page):
     settles(tab, top, "opacity", "1")
     tab.click(top)
     tab.wait_for_function("window.scrollY === 0")
+
+
+def test_deadline_calculator_form_and_card_are_styled(open_page):
+    tab = open_page("tools/deadlines/", PHONE)
+    assert style(tab, ".cat-dl-choice", "display") == "flex"
+    assert style(tab, ".cat-dl-form fieldset", "border-top-style") == "solid"
+    tab.clock.set_fixed_time("2026-12-01T12:00:00")
+    tab.click("#cat-dl-form button[type=submit]")
+    assert style(tab, "#cat-dl-event-error", "font-weight") == "700"
+    assert style(tab, "#cat-dl-event-error", "color") == "rgb(183, 28, 28)"  # --cat-dl-alert, light scheme
+    tab.check("#cat-dl-event-judge-decision")
+    tab.fill("#cat-dl-date", "2026-06-04")
+    tab.click("#cat-dl-form button[type=submit]")
+    assert style(tab, "#cat-dl-card", "border-top-style") == "solid"
+    assert style(tab, "#cat-dl-list", "list-style-type") == "none"
+    assert style(tab, "#cat-dl-list > li", "border-top-style") == "solid"   # from the page's <template>
+    assert style(tab, "#cat-dl-list .cat-dl-date", "font-weight") == "700"
+    assert style(tab, "#cat-dl-list .cat-dl-passed", "color") == "rgb(183, 28, 28)"  # today is after 2026-07-06
+    assert style(tab, "#cat-dl-print", "display") == "inline-block"             # Material's .md-button
+
+
+def test_folded_advocates_box_looks_like_an_info_box_with_an_arrow(open_page):
+    tab = open_page("qualify/torture-definition/")
+    box = "article details.cat-advocates"
+    assert style(tab, box, "border-left-style") == "solid"
+    assert style(tab, box, "border-left-color") != style(tab, "article", "color"), "not coloured as an info box"
+    assert style(tab, f"{box} > summary", "cursor") == "pointer"
+    assert style(tab, f"{box} > summary", "background-color") != "rgba(0, 0, 0, 0)"
+    assert style(tab, f"{box} > summary", "content", "::after") != "none", "no arrow to open it"
+    tab.click(f"{box} > summary")
+    settles(tab, f"{box}[open] > summary", "transform", "matrix(0, 1, -1, 0, 0, 0)", "::after")
+
+
+def test_tables_are_stacked_cards_on_a_phone(open_page):
+    tab = open_page("qualify/cat-asylum-withholding/", PHONE)
+    table = "article .cat-table table.cat-data"
+    assert style(tab, f"{table} tbody tr", "display") == "block"
+    assert style(tab, f"{table} tbody tr", "border-top-style") == "solid"
+    assert style(tab, f"{table} thead", "position") == "absolute"
+    assert style(tab, f"{table} td", "display", "::before") == "block"
+    assert style(tab, f"{table} td", "font-weight", "::before") == "700"
+    markdown = open_page("process/fear-screenings/", PHONE)
+    assert style(markdown, "article .cat-table--markdown tbody tr", "display") == "block"
+    assert style(markdown, "article .cat-table--markdown td", "display", "::before") == "block"
+
+
+def test_print_button_is_a_framed_button_once_shown(open_page):
+    tab = open_page("qualify/torture-definition/", PHONE)
+    button = "article button.cat-print"
+    assert style(tab, button, "display") != "none"
+    assert style(tab, button, "border-top-style") == "solid"
+    assert style(tab, button, "min-height") == "24px"
+    assert style(tab, button, "cursor") == "pointer"
+
+
+def test_situation_entries_are_cards_in_two_columns_on_a_phone(open_page):
+    tab = open_page("", PHONE)
+    cards = "article nav.cat-situations ul"
+    assert style(tab, cards, "display") == "grid"
+    assert len(style(tab, cards, "grid-template-columns").split()) == 2
+    assert style(tab, f"{cards} > li", "border-top-style") == "solid"
+    assert style(tab, f"{cards} > li", "position") == "relative"
+    assert style(tab, f"{cards} .cat-situation__link", "position", "::after") == "absolute"  # the card is the target
+    assert style(tab, f"{cards} .cat-situation__line", "display") == "none"  # titles alone on a phone
+    wide = open_page("")
+    assert style(wide, "article .cat-situation__line", "display") == "block"
+
+
+def test_content_note_is_a_quiet_framed_note(open_page):
+    tab = open_page("qualify/torture-definition/")
+    note = "article .cat-content-note"
+    assert style(tab, note, "border-left-style") == "solid"
+    assert style(tab, note, "background-color") != "rgba(0, 0, 0, 0)"
+    assert style(tab, f"{note} .cat-content-note__skip", "font-weight") == "700"

@@ -13,6 +13,7 @@ import re
 from urllib.parse import urljoin, urlsplit
 
 from macros.i18n import format_date, ui
+from pdf import plan
 
 from ..passes import BuildPass
 
@@ -81,5 +82,8 @@ def add_print_addresses(output: str, page, p: BuildPass) -> str:
     reviewed = None
     if meta.get("last_reviewed"):
         reviewed = f'{ui(ui_data, "last_reviewed", lang)}: {format_date(meta["last_reviewed"], lang, ui_data)}'
-    output = _HTML_TAG.sub("<html" + print_attributes(title, reviewed, published(page_url)), output, count=1)
+    attributes = print_attributes(title, reviewed, published(page_url))
+    if plan.is_handout(page.file.src_uri):
+        attributes += " data-cat-handout"  # print.css fits a handout on one or two sheets
+    output = _HTML_TAG.sub("<html" + attributes, output, count=1)
     return _ARTICLE.sub(lambda m: m.group(1) + with_link_addresses(m.group(2), page_url) + m.group(3), output, count=1)

@@ -47,3 +47,40 @@ document.addEventListener("click", function (e) {
     }
   });
 })();
+
+/* "For advocates" boxes are folded on screen (sitebuild/markup/advocates_boxes.py). A link to a
+   place inside one opens it, and every box around it, on load and when the #anchor changes.
+   Printing opens them all: print.css shows them open on paper with or without scripts (and
+   Material's script opens every box before printing and closes them again after). */
+(function () {
+  function openTarget() {
+    var id = location.hash.slice(1);
+    try { id = decodeURIComponent(id); } catch (e) { return; }
+    var target = id && document.getElementById(id);
+    if (!target) return;
+    var opened = false;
+    for (var box = target.closest("details"); box; box = box.parentElement && box.parentElement.closest("details")) {
+      if (!box.open) {
+        box.open = true;
+        opened = true;
+      }
+    }
+    if (opened) target.scrollIntoView();
+  }
+  window.addEventListener("hashchange", openTarget);
+  openTarget();
+})();
+
+/* "Print or save this page" (sitebuild/paper/print_button.py): the browser's own print dialog,
+   which can also save a PDF. The button is hidden in the page and shown here, so that a reader
+   without scripts never sees a button that does nothing. */
+(function () {
+  var buttons = document.querySelectorAll("button.cat-print");
+  for (var i = 0; i < buttons.length; i++) {
+    buttons[i].hidden = false;
+    if (buttons[i].parentNode.hidden) buttons[i].parentNode.hidden = false;
+    buttons[i].addEventListener("click", function () {
+      window.print();
+    });
+  }
+})();
