@@ -42,16 +42,19 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
-def assert_build_fails(project: Path, tmp_path: Path, expected: str) -> None:
-    """Build `project`: it must fail with `expected` in its output, no traceback, no HTML left."""
+def assert_build_fails(project: Path, tmp_path: Path, expected: str | list[str]) -> str:
+    """Build `project`: it must fail with `expected` (one message or several) in its output, no
+    traceback, no HTML left. Returns the output."""
     site_dir = tmp_path / "out"
     result = run_build(project, site_dir)
     output = result.stdout + result.stderr
     assert result.returncode != 0, f"the build should have failed:\n{output}"
-    assert expected in output, f"expected the message {expected!r} in:\n{output}"
+    for message in [expected] if isinstance(expected, str) else expected:
+        assert message in output, f"expected the message {message!r} in:\n{output}"
     assert "Traceback" not in output, f"a contributor should see a message, not a traceback:\n{output}"
     written = list(site_dir.rglob("*.html")) if site_dir.exists() else []
     assert not written, f"a failed build left {len(written)} HTML files behind"
+    return output
 
 
 @pytest.fixture(scope="session")

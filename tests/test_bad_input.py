@@ -3,6 +3,7 @@ and must leave no half-built site behind."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -23,11 +24,32 @@ def first_key(project: Path, name: str) -> str:
     return load(project, name)[0]["key"]
 
 
+def line_of(project: Path, name: str, start: str, after: str) -> int:
+    """The number of the first line of data/<name> that starts with `start`, after the first line `after`."""
+    lines = (project / "data" / name).read_text(encoding="utf-8").splitlines()
+    return next(i for i in range(lines.index(after), len(lines)) if lines[i].startswith(start)) + 1
+
+
 def drop_spanish_definition(p):
     entries = load(p, "glossary.yml")
     del entries[0]["definition"]["es"]
     dump(p, "glossary.yml", entries)
-    return f"data/glossary.yml, entry '{entries[0]['key']}', field 'definition': missing translation for 'es'"
+    line = line_of(p, "glossary.yml", "    en: ", after="  definition:")
+    return (f"data/glossary.yml, entry '{entries[0]['key']}', field 'definition': missing translation for 'es'; "
+            f"add a line `es: ...` under `en:` at line {line}")
+
+
+def drop_spanish_label_written_on_one_line(p):
+    """A translation written inside { } on one line: `label: {en: "yes", es: "sí"}`."""
+    key, edge = next((d["key"], i) for d in load(p, "diagrams.yml")
+                     for i, e in enumerate(d["edges"], start=1) if "label" in e)
+    path = p / "data" / "diagrams.yml"
+    rows = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    line = next(i for i, row in enumerate(rows) if "label: {en:" in row)
+    rows[line] = rows[line][:rows[line].index(", es:")] + "}}\n"
+    path.write_text("".join(rows), encoding="utf-8")
+    return (f"data/diagrams.yml, entry '{key}', field 'edges[{edge}].label': missing translation for 'es'; "
+            f"add `es: ...` inside the {{ }} after the `en:` text, at line {line + 1}")
 
 
 def unknown_field(p):
@@ -107,6 +129,22 @@ def broken_yaml(p):
     return "data/glossary.yml: is not valid YAML at line"
 
 
+def colon_in_unquoted_text(p):
+    path = p / "data" / "faq.yml"
+    text = path.read_text(encoding="utf-8") + "- key: who-decides\n  question:\n    en: Who decides: the judge?\n"
+    path.write_text(text, encoding="utf-8")
+    line = len(text.splitlines())
+    return (f"data/faq.yml: is not valid YAML at line {line}, column 20: mapping values are not allowed here. "
+            f"Line {line} reads: 'en: Who decides: the judge?'. To fix it, put the text in double quotes")
+
+
+def tab_for_indent(p):
+    path = p / "data" / "deadlines.yml"
+    text = path.read_text(encoding="utf-8") + "- key: tabbed\n\tname:\n"
+    path.write_text(text, encoding="utf-8")
+    return f"data/deadlines.yml: is not valid YAML at line {len(text.splitlines())}, column 1"
+
+
 def missing_ui_string(p):
     ui = load(p, "ui.yml")
     del ui["strings"]["sources"]["es"]
@@ -151,15 +189,44 @@ def missing_anchor(p):
     return "contains a link 'glossary.md#no-such-term', but the doc 'reference/glossary.md' does not contain an anchor '#no-such-term'"
 
 
-CASES = [drop_spanish_definition, unknown_field, unknown_language, missing_required_field, wrong_type,
+CASES = [drop_spanish_definition, drop_spanish_label_written_on_one_line, unknown_field, unknown_language, missing_required_field, wrong_type,
          unknown_source, unknown_source_in_table_cell, missing_table_cell, duplicate_key, bad_date,
-         missing_file, broken_yaml, missing_ui_string, front_matter_missing_date, front_matter_unknown_source,
+         missing_file, broken_yaml, colon_in_unquoted_text, tab_for_indent, missing_ui_string, front_matter_missing_date, front_matter_unknown_source,
          front_matter_bad_audience, macro_asks_for_missing_row, broken_link, missing_anchor]
 
 
 @pytest.mark.parametrize("break_it", CASES, ids=[c.__name__ for c in CASES])
 def test_bad_input_fails_the_build_with_a_named_location(project_copy, tmp_path, break_it):
     assert_build_fails(project_copy, tmp_path, break_it(project_copy))
+
+
+def test_tab_gets_its_own_hint(project_copy, tmp_path):
+    output = assert_build_fails(project_copy, tmp_path, tab_for_indent(project_copy))
+    assert "To fix it, indent with spaces, not tabs" in output
+
+
+# Several problems in several data files, and in front matter and macros on several pages: one
+# build reports them all, so a contributor fixes everything before building again.
+DATA_PROBLEMS = [drop_spanish_definition, unknown_field, missing_required_field, unknown_source,
+                 missing_table_cell, colon_in_unquoted_text, drop_spanish_label_written_on_one_line]
+PAGE_PROBLEMS = [front_matter_missing_date, front_matter_bad_audience, macro_asks_for_missing_row]
+
+
+def macro_asks_for_missing_deadline(p):
+    page = p / "docs" / "en" / "reference" / "forms.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\n{{ deadlines_table(keys=["no-such-deadline"]) }}\n',
+                    encoding="utf-8")
+    return "data/deadlines.yml, entry 'no-such-deadline'"
+
+
+@pytest.mark.parametrize("problems", [DATA_PROBLEMS, [*PAGE_PROBLEMS, macro_asks_for_missing_deadline]],
+                         ids=["data-files", "pages"])
+def test_every_problem_is_reported_in_one_build(project_copy, tmp_path, problems):
+    expected = [break_it(project_copy) for break_it in problems]
+    output = assert_build_fails(project_copy, tmp_path, expected)
+    count = re.search(r"(\d+) problems to fix before the site can be built", output)
+    assert count and int(count[1]) >= len(expected), output
+    assert output.count("Aborted") == 1
 
 
 def test_text_from_data_is_escaped(project_copy, tmp_path):
