@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import chromium, serve
+from browser import serve
 from hooks_loader import load_hook
 from site_reader import html_files
 
@@ -101,9 +101,9 @@ class TestMarkdownTables:
 
 
 @pytest.mark.browser
-def test_going_back_does_not_reopen_the_drawer(site):
+def test_going_back_does_not_reopen_the_drawer(site, browser):
     """The toggles' form keeps Material's reason for autocomplete="off": no state restored."""
-    with serve(site) as url, chromium() as browser:
+    with serve(site) as url:
         context = browser.new_context(viewport={"width": 360, "height": 740})
         page = context.new_page()
         page.goto(url + "process/appeals/")
