@@ -68,17 +68,20 @@ def base_url(site):
         yield url
 
 
-def new_axe_context(browser, scheme: str, screen: dict):
-    # The site's Content-Security-Policy (a <meta> tag) allows only the site's own scripts, so
-    # it would block the injected axe-core. Only these contexts bypass it; the keyboard tests
-    # below, and tests/test_browser.py, run under the policy.
-    return browser.new_context(color_scheme=scheme, bypass_csp=True, **screen)
+def new_axe_context(browser, scheme: str, screen: dict, axe: str):
+    # axe-core comes in as an init script, which the browser runs in every page before the page's
+    # own scripts; the site's Content-Security-Policy (a <meta> tag) still applies to everything
+    # else, as in a reader's browser.
+    context = browser.new_context(color_scheme=scheme, **screen)
+    context.add_init_script(axe)
+    return context
 
 
 def axe_violations(page, axe: str, where: str, rules: list[str] | None = None) -> list[str]:
     """Run axe-core on the page as it is now (every WCAG A/AA rule, or only `rules`); one line
     per rule broken, with the elements."""
-    page.add_script_tag(content=axe)
+    if not page.evaluate("typeof axe !== 'undefined'"):  # a page written by set_content()
+        page.add_script_tag(content=axe)
     run_only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": AXE_TAGS}
     result = page.evaluate("options => axe.run(document, options)",
                            {"runOnly": run_only, "resultTypes": ["violations"]})
@@ -102,7 +105,7 @@ def test_the_page_list_covers_both_languages_and_the_404_pages(site):
 
 def test_axe_reports_a_known_violation(browser, axe):
     """The check can fail: a page with an unlabelled image and unlabelled field is caught."""
-    context = new_axe_context(browser, "light", DESKTOP)
+    context = new_axe_context(browser, "light", DESKTOP, axe)
     page = context.new_page()
     page.set_content('<html lang="en"><title>t</title><body><main><img src="a.png"><input></main></body></html>')
     rules = {line.split(": ")[1].split(" ")[0] for line in axe_violations(page, axe, "sample")}
@@ -174,26 +177,58 @@ def test_a_new_component_brings_its_page_into_the_sample():
     assert covering_sample({"a": {"header"}}) == ["a"]
 
 
-def check_pages(browser, axe, site, base_url, configuration: str, paths, rules=None) -> None:
+def check_pages(browser, axe, site, base_url, configuration: str, paths, rules=None, privacy=False) -> None:
+    """axe-core on each page; with `privacy`, also what a reader's browser would object to: a
+    request to another host, an error in the console (a script the policy blocked, say), a cookie."""
     scheme, screen = CONFIGURATIONS[configuration]
-    context = new_axe_context(browser, scheme, screen)
+    context = new_axe_context(browser, scheme, screen, axe)
     page = context.new_page()  # one page for the whole run: a new tab per page is much slower
-    failures = []
+    host = urlsplit(base_url).netloc
+    failures, requests, errors = [], [], []
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    page.on("pageerror", lambda e: errors.append(str(e)))
     for path in paths:
         where = path.relative_to(site).as_posix()
-        response = page.goto(page_url(base_url, site, path))
+        requests.clear()
+        errors.clear()
+        # networkidle: also the requests a page makes after it has loaded
+        response = page.goto(page_url(base_url, site, path), wait_until="networkidle" if privacy else "load")
         assert response and response.ok, f"{where}: {response and response.status}"
         check_scheme(page, scheme, where)
         failures += axe_violations(page, axe, where, rules)
+        if privacy:
+            failures += [f"{where}: request to {url}" for url in requests
+                         if urlsplit(url).scheme not in ("data", "blob") and urlsplit(url).netloc != host]
+            failures += [f"{where}: console: {error}" for error in errors]
+    if privacy and context.cookies():
+        failures.append(f"the site set a cookie: {context.cookies()}")
     context.close()
     assert paths, "no pages to check"
-    assert not failures, f"{len(failures)} accessibility violations ({configuration}):\n" + "\n".join(failures)
+    assert not failures, f"{len(failures)} problems ({configuration}):\n" + "\n".join(failures)
 
 
 @pytest.mark.parametrize("lang", languages())
-def test_every_page_passes_every_axe_rule(browser, axe, site, base_url, lang):
+def test_every_page_passes_every_axe_rule_and_loads_nothing_from_elsewhere(browser, axe, site, base_url, lang):
+    """Every page of the language (its 404 page too), loaded as a reader would, under the site's
+    Content-Security-Policy: no axe violation, no request to another host, no console error, no cookie."""
     pages = [p for p in reader_pages(site) if language_of(site, p) == lang]
-    check_pages(browser, axe, site, base_url, EVERY_PAGE, pages)
+    assert len(pages) > 30
+    check_pages(browser, axe, site, base_url, EVERY_PAGE, pages, privacy=True)
+
+
+def test_the_privacy_checks_can_fail(browser, axe, tmp_path):
+    """A page that loads a picture from another host, and whose inline script the policy blocks, is caught."""
+    (tmp_path / "p").mkdir()
+    (tmp_path / "p" / "index.html").write_text(
+        '<!doctype html><html lang="en"><head><meta http-equiv="Content-Security-Policy" content="script-src \'self\'">'
+        '<title>t</title></head><body data-md-color-scheme="default"><main><h1>t</h1>'
+        '<img src="http://127.0.0.2:9/x.png" alt="x"><script>window.blocked = true</script></main></body></html>',
+        encoding="utf-8")
+    with serve(tmp_path) as url, pytest.raises(AssertionError) as caught:
+        check_pages(browser, axe, tmp_path, url, EVERY_PAGE, [tmp_path / "p" / "index.html"], privacy=True)
+    assert "p/index.html: request to http://127.0.0.2:9/x.png" in str(caught.value)
+    assert "p/index.html: console: " in str(caught.value) and "Content Security Policy" in str(caught.value)
 
 
 @pytest.mark.parametrize("lang", languages())
@@ -209,7 +244,7 @@ def test_sample_pages_pass_every_axe_rule(browser, axe, site, base_url, configur
 
 def test_the_colour_rules_are_axe_rules_that_can_fail(browser, axe):
     """The colour-only run checks something: grey on grey and a link told apart by colour alone are caught."""
-    context = new_axe_context(browser, "dark", DESKTOP)
+    context = new_axe_context(browser, "dark", DESKTOP, axe)
     page = context.new_page()
     page.set_content('<html lang="en"><title>t</title><body style="background:#fff"><main>'
                      '<p style="color:#bbb">Faint words</p><p style="color:#000">Text with a '
@@ -226,7 +261,7 @@ def lang_root(lang: str) -> str:
 @pytest.mark.parametrize("configuration", CONFIGURATIONS)
 def test_open_search_and_language_menu_pass_axe(browser, axe, base_url, configuration):
     scheme, screen = CONFIGURATIONS[configuration]
-    context = new_axe_context(browser, scheme, screen)
+    context = new_axe_context(browser, scheme, screen, axe)
     page = context.new_page()
     failures = []
     for lang in languages():
@@ -247,7 +282,7 @@ def test_open_search_and_language_menu_pass_axe(browser, axe, base_url, configur
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_open_navigation_drawer_passes_axe_on_a_phone(browser, axe, base_url, scheme):
-    context = new_axe_context(browser, scheme, PHONE)
+    context = new_axe_context(browser, scheme, PHONE, axe)
     page = context.new_page()
     failures = []
     for lang in languages():
