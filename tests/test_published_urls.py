@@ -8,6 +8,7 @@ site's new addresses to the list, so that it stays complete without anyone runni
 from __future__ import annotations
 
 import sys
+import warnings
 
 import pytest
 
@@ -52,8 +53,9 @@ def test_new_addresses_are_recorded_in_the_manifest(site):
     added = [url for url in urls if url not in old]
     if added:
         url_manifest.write(urls)
-        print(f"tests/published-urls.txt: recorded {len(added)} new addresses; commit the file:",
-              *added[:40], sep="\n  ")
+        # A warning, so that the summary of a quiet run says it too.
+        warnings.warn("tests/published-urls.txt: recorded new addresses; commit the file:\n  "
+                      + "\n  ".join(added[:40]), stacklevel=1)
     listed = set(url_manifest.read())
     assert set(old) <= listed, "recording new addresses dropped an old one"
     assert not [url for url in url_manifest.published(site) if url not in listed], \
