@@ -9,7 +9,7 @@ from pathlib import Path
 from . import checks, citation, deadline_tool, diagrams, finder, pages, tables
 from . import situations as situation_pages
 from .data import load
-from .errors import DataError
+from .errors import DataError, raise_all
 from .i18n import site_languages, ui as ui_string
 
 
@@ -19,8 +19,9 @@ def define_env(env):
     data = load(Path(env.project_dir) / "data", site_languages(config))
     used_sources: set[str] = set()
     # An error raised inside a macro is caught by mkdocs-macros, which prints a traceback and
-    # exits. Macros therefore park data errors here; on_post_page_macros raises the first one
-    # as a plain build error that names the file, entry and field.
+    # exits. Macros and front matter checks therefore park data errors here, for every page;
+    # after the last page, before any page is written, on_post_page_macros raises them all at
+    # once as a plain build error that names the file, entry and field of each.
     pending_errors: list[DataError] = []
 
     def macro(func):
@@ -29,7 +30,9 @@ def define_env(env):
             try:
                 return func(*args, **kwargs)
             except DataError as error:
-                pending_errors.append(error)
+                page = _page_src(env)
+                pending_errors.extend(DataError(e.file, e.entry, e.field, f"{e.problem} (asked for in {page})")
+                                      for e in error.errors)
                 return ""
         return env.macro(guarded, func.__name__)
 
@@ -132,16 +135,36 @@ def _page_src(env) -> str:
     return os.path.relpath(env.page.file.abs_src_path, env.project_dir)
 
 
+def _is_last_page(env) -> bool:
+    """Whether this is the last page MkDocs reads before it writes any (mkdocs-macros keeps the
+    build's files in `files` from on_nav)."""
+    files = env.variables.get("files")
+    pages_in_order = files.documentation_pages() if files is not None else []
+    return not pages_in_order or pages_in_order[-1].src_uri == env.page.file.src_uri
+
+
 def on_pre_page_macros(env):
     data = env.variables["site_data"]
-    env.page.meta = pages.check_front_matter(env.page.meta, _page_src(env), data)
     env.variables["_used_sources"].clear()
-    env.variables["_pending_errors"].clear()
+    try:
+        env.page.meta = pages.check_front_matter(env.page.meta, _page_src(env), data)
+        env.variables["_front_matter_ok"] = True
+    except DataError as error:
+        env.variables["_pending_errors"].append(error)
+        env.variables["_front_matter_ok"] = False
+
+
+def on_post_build(env):
+    # Only if a build read its pages in an unexpected order: the site is emptied again
+    # (hooks/languages.py, on_build_error), so still nothing half-built is left.
+    raise_all(env.variables["_pending_errors"])
 
 
 def on_post_page_macros(env):
-    if env.variables["_pending_errors"]:
-        raise env.variables["_pending_errors"][0]
+    if _is_last_page(env):
+        raise_all(env.variables["_pending_errors"])
+    if not env.variables["_front_matter_ok"]:
+        return  # its problem is parked; the page is not written
     data, lang = env.variables["site_data"], env.variables["page_lang"]
     meta = env.page.meta
     fallback = env.page.file.src_uri in env.conf["extra"].get("fallback_pages", ())

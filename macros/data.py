@@ -10,9 +10,9 @@ import yaml
 
 from . import datasets
 from .diagram_checks import check_diagrams
+from .errors import DataError, raise_all
 from .finder_checks import load_finder
-from .errors import DataError
-from .schema import Context, ListOf, MapOf, Record, Str, Text, check_entries
+from .schema import Context, ListOf, MapOf, PartlyChecked, Record, Str, Text, check_entries
 
 
 @dataclass(frozen=True)
@@ -53,17 +53,56 @@ def parse_yaml(text: str):
     return yaml.load(text, Loader=DataLoader)
 
 
+class YamlMapping(dict):
+    """A mapping read from a data file that remembers the line of each key, so that a message
+    can say where to add a missing translation (macros/schema.py)."""
+
+    key_lines: dict[str, int]
+    flow_style: bool
+
+
+class _LineLoader(DataLoader):
+    def construct_yaml_map(self, node):
+        data = YamlMapping()
+        data.key_lines = {k.value: k.start_mark.line + 1 for k, _ in node.value if isinstance(k.value, str)}
+        data.flow_style = bool(node.flow_style)
+        yield data
+        data.update(self.construct_mapping(node))
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:map", _LineLoader.construct_yaml_map)
+
+
+def _yaml_hint(problem: str, line: str) -> str:
+    """How to fix the usual YAML mistakes of people who write text, not code."""
+    if "\t" in line[: len(line) - len(line.lstrip())] or "'\\t'" in problem:
+        return "indent with spaces, not tabs"
+    if "mapping values are not allowed" in problem or "could not find expected ':'" in problem \
+            or ": " in line.partition(": ")[2] or "?" in line:
+        return ('put the text in double quotes, "like this": text that holds a ":" or a "?" '
+                "must be quoted; indent with spaces, not tabs")
+    return ('check that line and the one above it: indent with spaces, not tabs, and put text that holds '
+            'a ":" or a "?", or starts with a special character such as [ { * & ! | > % @, in double quotes')
+
+
 def read_yaml(path: Path | str, label: str):
     path = Path(path)
     if not path.is_file():
         raise DataError(label, None, None, "file is missing (it is required by the site)")
+    text = path.read_text(encoding="utf-8")
     try:
-        return parse_yaml(path.read_text(encoding="utf-8"))
+        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader that keeps line numbers
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         problem = getattr(err, "problem", None) or str(err)
-        raise DataError(label, None, None, f"is not valid YAML{where}: {problem}") from None
+        if mark is None:
+            raise DataError(label, None, None, f"is not valid YAML: {problem}") from None
+        lines = text.splitlines()
+        line = lines[mark.line] if mark.line < len(lines) else ""
+        raise DataError(label, None, None,
+                        f"is not valid YAML at line {mark.line + 1}, column {mark.column + 1}: {problem}. "
+                        f"Line {mark.line + 1} reads: {line.strip()!r}. To fix it, {_yaml_hint(problem, line)}"
+                        ) from None
 
 
 def check_ui(raw, ctx: Context) -> dict:
@@ -78,12 +117,29 @@ def check_ui(raw, ctx: Context) -> dict:
 def check_protections(raw, ctx: Context) -> dict:
     if not isinstance(raw, dict) or set(raw) != {"columns", "rows"}:
         raise ctx.fail(None, "expected two sections: columns (the protections) and rows (what is compared)")
-    columns = check_entries(raw["columns"], datasets.PROTECTION_COLUMN, ctx)
+    problems: list[DataError] = []
+    try:
+        columns = check_entries(raw["columns"], datasets.PROTECTION_COLUMN, ctx)
+    except DataError as error:
+        problems.append(error)
+        columns = getattr(error, "entries", [])
     column_keys = tuple(c["key"] for c in columns)
     row_record = Record(fields={**datasets.PROTECTION_ROW_FIELDS,
                                 "cells": MapOf(datasets.PROTECTION_CELL, keys=column_keys)})
-    rows = check_entries(raw["rows"], row_record, ctx)
+    try:
+        rows = check_entries(raw["rows"], row_record, ctx)
+    except DataError as error:
+        problems.append(error)
+    raise_all(problems)
     return {"columns": columns, "rows": rows}
+
+
+class _AnySource(frozenset):
+    """Source keys when data/sources.yml itself could not be read: every key passes, so that its
+    one problem is not reported again at every `sources:` of every other file."""
+
+    def __contains__(self, key) -> bool:
+        return True
 
 
 def check_situation_pages(situations: list[dict], docs_dir: Path, languages: tuple[str, ...]) -> None:
@@ -106,54 +162,79 @@ def check_situation_pages(situations: list[dict], docs_dir: Path, languages: tup
 
 
 def load(data_dir: Path | str, languages: tuple[str, ...]) -> SiteData:
-    """Read every data file; return clean data or raise DataError naming file, entry and field."""
+    """Read every data file; return clean data, or raise one DataError that lists every problem
+    found in every file (each naming file, entry and field), so they can all be fixed at once."""
     data_dir = Path(data_dir)
+    problems: list[DataError] = []
 
     def ctx_for(name: str, source_keys=frozenset()) -> Context:
         return Context(file=f"data/{name}", languages=languages, source_keys=source_keys)
 
-    ctx = ctx_for("sources.yml")
-    sources = check_entries(read_yaml(data_dir / "sources.yml", ctx.file), datasets.SOURCE, ctx)
-    keys = frozenset(s["key"] for s in sources)
+    def checked(name: str, check, ctx: Context, default):
+        """The checked contents of one file; its problems are kept and the valid part returned."""
+        try:
+            return check(read_yaml(data_dir / name, ctx.file), ctx)
+        except PartlyChecked as error:
+            problems.append(error)
+            return error.entries
+        except DataError as error:
+            problems.append(error)
+            return default
 
-    ctx = ctx_for("ui.yml")
-    ui = check_ui(read_yaml(data_dir / "ui.yml", ctx.file), ctx)
+    def entries(record):
+        return lambda raw, ctx: check_entries(raw, record, ctx)
 
-    ctx = ctx_for("protections.yml", keys)
-    protections = check_protections(read_yaml(data_dir / "protections.yml", ctx.file), ctx)
+    raw_sources = None
 
-    lists = {}
-    for name, record in datasets.LISTS.items():
-        ctx = ctx_for(name, keys)
-        lists[name.removesuffix(".yml")] = check_entries(read_yaml(data_dir / name, ctx.file), record, ctx)
+    def sources_check(raw, ctx):
+        nonlocal raw_sources
+        raw_sources = raw
+        return check_entries(raw, datasets.SOURCE, ctx)
+
+    sources = checked("sources.yml", sources_check, ctx_for("sources.yml"), [])
+    if isinstance(raw_sources, list):  # entries with a problem still count as sources
+        keys = frozenset(s["key"] for s in raw_sources if isinstance(s, dict) and isinstance(s.get("key"), str))
+    else:
+        keys = _AnySource()
+
+    ui = checked("ui.yml", check_ui, ctx_for("ui.yml"), {})
+    protections = checked("protections.yml", check_protections, ctx_for("protections.yml", keys),
+                          {"columns": [], "rows": []})
+
+    lists = {name.removesuffix(".yml"): checked(name, entries(record), ctx_for(name, keys), [])
+             for name, record in datasets.LISTS.items()}
 
     abbrs: dict[str, str] = {}
     for entry in lists["glossary"]:
         abbr = entry.get("abbr")
         if abbr and abbr in abbrs:
-            raise DataError("data/glossary.yml", entry["key"], "abbr",
-                            f"abbreviation '{abbr}' is already used by entry '{abbrs[abbr]}'")
+            problems.append(DataError("data/glossary.yml", entry["key"], "abbr",
+                                      f"abbreviation '{abbr}' is already used by entry '{abbrs[abbr]}'"))
         if abbr:
             abbrs[abbr] = entry["key"]
 
     pages_dir = data_dir.parent / "docs" / languages[0]
     for entry in lists["faq"]:
         if not (pages_dir / entry["page"]).is_file():
-            raise DataError("data/faq.yml", entry["key"], "page",
-                            f"page '{entry['page']}' does not exist in docs/{languages[0]}/")
+            problems.append(DataError("data/faq.yml", entry["key"], "page",
+                                      f"page '{entry['page']}' does not exist in docs/{languages[0]}/"))
 
     for entry in lists["deadlines"]:
         page = entry.get("calculator", {}).get("page", "#").split("#")[0]
         if page and not (pages_dir / page).is_file():
-            raise DataError("data/deadlines.yml", entry["key"], "calculator.page",
-                            f"page '{page}' does not exist in docs/{languages[0]}/")
+            problems.append(DataError("data/deadlines.yml", entry["key"], "calculator.page",
+                                      f"page '{page}' does not exist in docs/{languages[0]}/"))
 
-    check_diagrams(lists["diagrams"], languages)
-    check_situation_pages(lists["situations"], data_dir.parent / "docs", languages)
+    for check in (lambda: check_diagrams(lists["diagrams"], languages),
+                  lambda: check_situation_pages(lists["situations"], data_dir.parent / "docs", languages)):
+        try:
+            check()
+        except DataError as error:
+            problems.append(error)
 
-    ctx = ctx_for("finder.yml", keys)
-    finder = load_finder(read_yaml(data_dir / "finder.yml", ctx.file), ctx,
-                         frozenset(d["key"] for d in lists["deadlines"]), pages_dir)
+    finder = checked("finder.yml", lambda raw, ctx: load_finder(
+        raw, ctx, frozenset(d["key"] for d in lists["deadlines"]), pages_dir), ctx_for("finder.yml", keys), {})
 
+    raise_all(problems)
     return SiteData(languages=languages, ui=ui, sources={s["key"]: s for s in sources},
                     protections=protections, finder=finder, **lists)

@@ -5,7 +5,7 @@ diagram can be drawn in every language (no word too wide for its box, no label t
 from __future__ import annotations
 
 from .diagram_layout import Edge, LayoutError, Node, layout
-from .errors import DataError
+from .errors import DataError, raise_all
 
 FILE = "data/diagrams.yml"
 
@@ -65,13 +65,17 @@ def layout_for(diagram: dict, lang: str):
 
 
 def check_diagrams(diagrams: list[dict], languages: tuple[str, ...]) -> None:
-    """Raise DataError naming the diagram and field of the first problem found."""
+    """Raise DataError naming the diagram and field of each diagram's first problem, for all
+    diagrams at once."""
+    problems = []
     for diagram in diagrams:
         problem = graph_problem(diagram)
         if problem:
-            raise DataError(FILE, diagram["key"], *problem)
+            problems.append(DataError(FILE, diagram["key"], *problem))
+            continue
         for lang in languages:
             try:
                 layout_for(diagram, lang)
             except LayoutError as err:
-                raise DataError(FILE, diagram["key"], f"{err.field}.{lang}", err.problem) from None
+                problems.append(DataError(FILE, diagram["key"], f"{err.field}.{lang}", err.problem))
+    raise_all(problems)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field as _field
 from typing import Any
 
-from .errors import DataError
+from .errors import DataError, DataErrors, check_each, raise_all
 
 
 @dataclass
@@ -140,12 +140,27 @@ class Text(Kind):
         for lang in value:
             if lang not in ctx.languages:
                 raise ctx.fail(f"{path}.{lang}", f"unknown language '{lang}'; the site's languages are {', '.join(ctx.languages)}")
-        for lang in ctx.languages:
+        def check_language(lang):
             text = value.get(lang)
             if not isinstance(text, str) or not text.strip():
-                raise ctx.fail(path, f"missing translation for '{lang}'" if text is None or text == ""
+                raise ctx.fail(path, f"missing translation for '{lang}'{_add_line_hint(value, lang)}"
+                               if text is None or text == ""
                                else f"the '{lang}' text must be text, found {_type_name(text)}")
+
+        check_each(ctx.languages, check_language)
         return {lang: value[lang].strip() for lang in ctx.languages}
+
+
+def _add_line_hint(value: dict, lang: str) -> str:
+    """Where to write a missing translation, when the data file's reader kept line numbers
+    (macros/data.py): next to the first language that is there."""
+    lines = getattr(value, "key_lines", {})
+    beside = next((other for other in lines if other != lang), None)
+    if beside is None:
+        return ""
+    if getattr(value, "flow_style", False):
+        return f"; add `{lang}: ...` inside the {{ }} after the `{beside}:` text, at line {lines[beside]}"
+    return f"; add a line `{lang}: ...` under `{beside}:` at line {lines[beside]}, indented like it"
 
 
 class SourceKeys(Kind):
@@ -159,9 +174,11 @@ class SourceKeys(Kind):
     def check(self, value, ctx, path):
         if not isinstance(value, list) or (self.required and not value):
             raise ctx.fail(path, f"expected a list of source keys from data/sources.yml, found {_type_name(value)}")
-        for key in value:
+        def known(key):
             if key not in ctx.source_keys:
                 raise ctx.fail(path, f"unknown source '{key}'; add it to data/sources.yml or fix the key")
+
+        check_each(value, known)
         return list(value)
 
 
@@ -173,7 +190,7 @@ class ListOf(Kind):
     def check(self, value, ctx, path):
         if not isinstance(value, list) or len(value) < self.min_items:
             raise ctx.fail(path, f"expected {self.describe} (at least {self.min_items}), found {_type_name(value)}")
-        return [self.item.check(v, ctx, f"{path}[{i + 1}]") for i, v in enumerate(value)]
+        return check_each(enumerate(value), lambda iv: self.item.check(iv[1], ctx, f"{path}[{iv[0] + 1}]"))
 
 
 @dataclass
@@ -189,16 +206,19 @@ class Record(Kind):
         if not isinstance(value, dict):
             raise ctx.fail(path or None, f"expected a mapping of fields, found {_type_name(value)}")
         known = {**self.fields, **self.optional}
-        for name in value:
-            if name not in known:
-                raise ctx.fail(f"{prefix}{name}", f"unknown field; allowed fields are {', '.join(known)}")
+        problems = [ctx.fail(f"{prefix}{name}", f"unknown field; allowed fields are {', '.join(known)}")
+                    for name in value if name not in known]
         out = {}
         for name, kind in known.items():
             if name not in value or value[name] is None:
                 if name in self.fields:
-                    raise ctx.fail(f"{prefix}{name}", "required field is missing")
+                    problems.append(ctx.fail(f"{prefix}{name}", "required field is missing"))
                 continue
-            out[name] = kind.check(value[name], ctx, f"{prefix}{name}")
+            try:
+                out[name] = kind.check(value[name], ctx, f"{prefix}{name}")
+            except DataError as error:
+                problems.append(error)
+        raise_all(problems)
         return out
 
 
@@ -212,14 +232,18 @@ class MapOf(Kind):
     def check(self, value, ctx, path):
         if not isinstance(value, dict):
             raise ctx.fail(path, f"expected a mapping, found {_type_name(value)}")
+        problems = []
         if self.keys is not None:
-            for name in value:
-                if name not in self.keys:
-                    raise ctx.fail(f"{path}.{name}", f"unknown key; expected {', '.join(self.keys)}")
-            for name in self.keys:
-                if name not in value:
-                    raise ctx.fail(f"{path}.{name}", "required entry is missing")
-        return {name: self.value.check(v, ctx, f"{path}.{name}") for name, v in value.items()}
+            problems += [ctx.fail(f"{path}.{name}", f"unknown key; expected {', '.join(self.keys)}")
+                         for name in value if name not in self.keys]
+            problems += [ctx.fail(f"{path}.{name}", "required entry is missing")
+                         for name in self.keys if name not in value]
+        try:
+            checked = check_each(value.items(), lambda item: (item[0], self.value.check(item[1], ctx, f"{path}.{item[0]}")))
+        except DataError as error:
+            problems.append(error)
+        raise_all(problems)
+        return dict(checked)
 
 
 def check_entries(entries: Any, record: Record, ctx: Context, key_field: str = "key") -> list[dict]:
@@ -227,14 +251,30 @@ def check_entries(entries: Any, record: Record, ctx: Context, key_field: str = "
     if not isinstance(entries, list) or not entries:
         raise ctx.fail(None, f"expected a list of entries, found {_type_name(entries)}")
     seen: set[str] = set()
-    out = []
+    out, problems = [], []
     for index, raw in enumerate(entries, start=1):
         name = raw.get(key_field) if isinstance(raw, dict) else None
         ctx.entry = str(name) if isinstance(name, str) and name else f"#{index}"
-        clean = record.check(raw, ctx, "")
-        if clean[key_field] in seen:
-            raise ctx.fail(key_field, f"duplicate key '{clean[key_field]}'; keys must be unique in this file")
+        try:
+            clean = record.check(raw, ctx, "")
+            if clean[key_field] in seen:
+                raise ctx.fail(key_field, f"duplicate key '{clean[key_field]}'; keys must be unique in this file")
+        except DataError as error:
+            problems.append(error)  # carry on: the contributor sees every problem in one build
+            continue
+        finally:
+            ctx.entry = None
         seen.add(clean[key_field])
         out.append(clean)
-    ctx.entry = None
+    if problems:
+        raise PartlyChecked(out, problems)
     return out
+
+
+class PartlyChecked(DataErrors):
+    """Some entries of a list were wrong. `entries` are those that passed, so that the checks of
+    other files that refer to them can go on without reporting the same problem again."""
+
+    def __init__(self, entries: list[dict], problems: list[DataError]):
+        super().__init__(problems)
+        self.entries = entries

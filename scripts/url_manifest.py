@@ -3,8 +3,8 @@
 
 tests/published-urls.txt lists them, one per line, as paths from the site's address
 (`site_url` in mkdocs.yml): `/evidence/declaration/`, `/es/evidence/declaration/#what-to-include`.
-tests/test_published_urls.py fails when one of them stops working, and when the site has an
-address the list does not have yet. This file reads a built site for both.
+tests/test_published_urls.py fails when one of them stops working, and adds to the list the
+addresses the site has that it does not list yet (commit them). This file reads a built site for both.
 
 Usage: .venv/bin/python scripts/url_manifest.py SITE_DIR   (scripts/update-url-manifest builds first)
 """
@@ -12,6 +12,7 @@ Usage: .venv/bin/python scripts/url_manifest.py SITE_DIR   (scripts/update-url-m
 from __future__ import annotations
 
 import sys
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -28,7 +29,14 @@ HEADER = """\
 
 
 def _parse(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    stat = path.stat()
+    return _parse_file(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=512)
+def _parse_file(path: str, mtime_ns: int, size: int) -> BeautifulSoup:
+    """Parsed once per version of the file: a page has many listed addresses (one per section)."""
+    return BeautifulSoup(Path(path).read_text(encoding="utf-8"), "html.parser")
 
 
 def _pages(site: Path):
@@ -104,6 +112,18 @@ def regenerate(site: Path, old: list[str]) -> list[str]:
         if url not in listed and problem(site, url) is None:
             groups.setdefault(url.partition("#")[0], [url.partition("#")[0]]).append(url)
             listed.add(url)
+    return [url for page in sorted(groups) for url in groups[page]]
+
+
+def with_new(site: Path, old: list[str]) -> list[str]:
+    """`old` plus the site's addresses that it does not list yet. Unlike regenerate(), nothing is
+    dropped: an address that stopped working stays listed, so that the tests go on failing until
+    it works again or someone removes it on purpose (scripts/update-url-manifest)."""
+    current = regenerate(site, old)
+    listed = set(current)
+    groups: dict[str, list[str]] = {}
+    for url in current + [url for url in old if url not in listed]:
+        groups.setdefault(url.partition("#")[0], []).append(url)
     return [url for page in sorted(groups) for url in groups[page]]
 
 

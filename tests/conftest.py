@@ -1,11 +1,16 @@
-"""Build the site once per test session; give tests helpers to read it."""
+"""Build the site once per test run, shared by every pytest-xdist worker; give tests helpers to
+read it, and one headless Chromium per worker."""
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -17,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "hooks", "sitebuild", "overrides", "pdf")
 
 
-def run_build(project: Path, site_dir: Path, extras: bool | None = None) -> subprocess.CompletedProcess:
+def _build_command(project: Path, site_dir: Path, extras: bool | None) -> tuple[list[str], dict]:
     # The project's own build is the whole build: the tests check the extras that CAT_GUIDE_QUICK=1
     # leaves out (offline copy, PDFs). Copies of the project, built to test how data is handled,
     # leave those slow extras out unless a test asks for them (`extras=True`).
@@ -25,10 +30,13 @@ def run_build(project: Path, site_dir: Path, extras: bool | None = None) -> subp
     env = {k: v for k, v in os.environ.items() if k != "CAT_GUIDE_QUICK"} | {"NO_MKDOCS_2_WARNING": "1"}
     if not extras:
         env["CAT_GUIDE_QUICK"] = "1"
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
-        cwd=project, env=env, capture_output=True, text=True, timeout=600,
-    )
+    return [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(project / "mkdocs.yml"),
+            "-d", str(site_dir)], env
+
+
+def run_build(project: Path, site_dir: Path, extras: bool | None = None) -> subprocess.CompletedProcess:
+    command, env = _build_command(project, site_dir, extras)
+    return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=600)
 
 
 def copy_project(dest: Path) -> Path:
@@ -42,25 +50,107 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
-def assert_build_fails(project: Path, tmp_path: Path, expected: str) -> None:
-    """Build `project`: it must fail with `expected` in its output, no traceback, no HTML left."""
+def assert_build_fails(project: Path, tmp_path: Path, expected: str | list[str]) -> str:
+    """Build `project`: it must fail with `expected` (one message or several) in its output, no
+    traceback, no HTML left. Returns the output."""
     site_dir = tmp_path / "out"
     result = run_build(project, site_dir)
     output = result.stdout + result.stderr
     assert result.returncode != 0, f"the build should have failed:\n{output}"
-    assert expected in output, f"expected the message {expected!r} in:\n{output}"
+    for message in [expected] if isinstance(expected, str) else expected:
+        assert message in output, f"expected the message {message!r} in:\n{output}"
     assert "Traceback" not in output, f"a contributor should see a message, not a traceback:\n{output}"
     written = list(site_dir.rglob("*.html")) if site_dir.exists() else []
     assert not written, f"a failed build left {len(written)} HTML files behind"
+    return output
+
+
+# The whole site is built once per run, in the background from the moment the tests are collected,
+# while the tests that do not need it run. With pytest-xdist, every worker uses that one build: the
+# main pytest process names a folder for it (SHARED), the first worker to collect a test that needs
+# the site starts the build there under a lock, and the `site` fixture waits for it to finish.
+SHARED = "CAT_GUIDE_TEST_SHARED"
+BUILD_TIMEOUT = 900  # seconds
+
+
+def pytest_configure(config):
+    if not hasattr(config, "workerinput") and SHARED not in os.environ:  # the main process
+        config._cat_shared = tempfile.mkdtemp(prefix="cat-guide-tests-")
+        os.environ[SHARED] = config._cat_shared  # inherited by the xdist workers it starts
+
+
+def pytest_unconfigure(config):
+    shared = getattr(config, "_cat_shared", None)
+    if shared:
+        pid = Path(shared, "build.pid")
+        if pid.exists() and not Path(shared, "build.rc").exists():  # the run was cut short
+            try:
+                os.killpg(int(pid.read_text()), signal.SIGTERM)  # the build this run started, and only it
+            except ProcessLookupError:
+                pass
+        shutil.rmtree(shared, ignore_errors=True)
+        os.environ.pop(SHARED, None)
+
+
+def _start_site_build(shared: Path) -> None:
+    """Start the one build of the site, unless a worker has started it already."""
+    with open(shared / "build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if (shared / "build.started").exists():
+            return
+        (shared / "build.started").touch()
+        command, env = _build_command(ROOT, shared / "site", None)
+        env["CAT_GUIDE_RC"] = str(shared / "build.rc")
+        # The shell writes the exit status when the build ends, even if this worker has ended first.
+        with open(shared / "build.log", "w") as log:
+            build = subprocess.Popen(
+                ["/bin/sh", "-c", '"$@"; echo $? > "$CAT_GUIDE_RC.part" && mv "$CAT_GUIDE_RC.part" "$CAT_GUIDE_RC"',
+                 "sh", *command], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL, start_new_session=True)
+        (shared / "build.pid").write_text(str(build.pid))
+
+
+def _wait_for_build(shared: Path) -> int:
+    """The build's exit status, once it has ended."""
+    deadline = time.monotonic() + BUILD_TIMEOUT
+    while not (shared / "build.rc").exists():
+        if time.monotonic() > deadline:
+            pytest.fail(f"the site's build took more than {BUILD_TIMEOUT} s")
+        time.sleep(0.2)
+    return int((shared / "build.rc").read_text().strip() or 1)
+
+
+def _shared() -> Path:
+    return Path(os.environ[SHARED])
+
+
+def pytest_collection_modifyitems(session, config, items):
+    """Start the site's build, and run first the tests that do not need it, so that no worker
+    sits waiting for it. (Every xdist worker sorts the same way, as xdist requires.)"""
+    needs_site = {item.nodeid for item in items if "site" in getattr(item, "fixturenames", ())}
+    if needs_site:
+        _start_site_build(_shared())
+        items.sort(key=lambda item: item.nodeid in needs_site)  # stable: the file order stays
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The whole site, built from the working tree into a temporary folder."""
-    site_dir = tmp_path_factory.mktemp("site")
-    result = run_build(ROOT, site_dir)
-    assert result.returncode == 0, f"the site did not build:\n{result.stdout}\n{result.stderr}"
-    return site_dir
+def site() -> Path:
+    """The whole site, built once from the working tree into a temporary folder."""
+    shared = _shared()
+    _start_site_build(shared)  # in case collection did not see the need (a fixture asking for it)
+    status = _wait_for_build(shared)
+    log = (shared / "build.log").read_text(encoding="utf-8", errors="replace")
+    assert status == 0, f"the site did not build:\n{log}"
+    return shared / "site"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for every browser test of this worker."""
+    from browser import chromium
+
+    with chromium() as shared_browser:
+        yield shared_browser
 
 
 @pytest.fixture

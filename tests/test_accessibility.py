@@ -1,8 +1,11 @@
 """Accessibility in real headless Chromium.
 
-- axe-core checks every built page (both languages, 404 pages too) against WCAG 2.2 A and AA,
-  in the light and the dark colour scheme, on a desktop screen and on a 360 px phone; and the
-  open search, language menu and navigation drawer too.
+- axe-core checks every built page (both languages, 404 pages too) against every WCAG 2.2 A and
+  AA rule in the light colour scheme on a desktop screen, and against the colour rules in the dark
+  scheme. The other combinations (dark scheme, 360 px phone) run every rule on a sample of pages
+  computed from the built site so that, together, the sample uses every component any page uses:
+  a new component joins the sample by itself. The open search, language menu and navigation
+  drawer are checked in every combination.
 - The main flows work by keyboard: skip link, search, language selector, navigation drawer.
 
 axe-core is the axe.min.js shipped in the pinned axe-playwright-python package: nothing is
@@ -15,7 +18,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser import chromium, serve
+from browser import serve
 from site_reader import ROOT, html_files, languages, site_prefix, source_pages
 
 pytestmark = pytest.mark.browser
@@ -29,6 +32,9 @@ CONFIGURATIONS = {  # id: (colour scheme, screen)
     "light-phone": ("light", PHONE),
     "dark-phone": ("dark", PHONE),
 }
+EVERY_PAGE = "light-desktop"  # every rule on every page
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]  # the rules a colour scheme can change
+CONTRAST_EVERY_PAGE = "dark-desktop"  # ...and these on every page in the other scheme
 # Material's palette names, as mkdocs.yml maps them to prefers-color-scheme.
 SCHEMES = {"light": "default", "dark": "slate"}
 # Material fades and slides menus, search and drawer in for up to 250 ms; colours measured
@@ -62,24 +68,23 @@ def base_url(site):
         yield url
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
+def new_axe_context(browser, scheme: str, screen: dict, axe: str):
+    # axe-core comes in as an init script, which the browser runs in every page before the page's
+    # own scripts; the site's Content-Security-Policy (a <meta> tag) still applies to everything
+    # else, as in a reader's browser.
+    context = browser.new_context(color_scheme=scheme, **screen)
+    context.add_init_script(axe)
+    return context
 
 
-def new_axe_context(browser, scheme: str, screen: dict):
-    # The site's Content-Security-Policy (a <meta> tag) allows only the site's own scripts, so
-    # it would block the injected axe-core. Only these contexts bypass it; the keyboard tests
-    # below, and tests/test_browser.py, run under the policy.
-    return browser.new_context(color_scheme=scheme, bypass_csp=True, **screen)
-
-
-def axe_violations(page, axe: str, where: str) -> list[str]:
-    """Run axe-core on the page as it is now; one line per rule broken, with the elements."""
-    page.add_script_tag(content=axe)
+def axe_violations(page, axe: str, where: str, rules: list[str] | None = None) -> list[str]:
+    """Run axe-core on the page as it is now (every WCAG A/AA rule, or only `rules`); one line
+    per rule broken, with the elements."""
+    if not page.evaluate("typeof axe !== 'undefined'"):  # a page written by set_content()
+        page.add_script_tag(content=axe)
+    run_only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": AXE_TAGS}
     result = page.evaluate("options => axe.run(document, options)",
-                           {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})
+                           {"runOnly": run_only, "resultTypes": ["violations"]})
     assert result["testEngine"]["name"] == "axe-core" and result["passes"], f"{where}: axe-core did not run"
     return [f"{where}: {v['id']} ({v['help']}) at " + "; ".join(" >>> ".join(n["target"]) for n in v["nodes"])
             for v in result["violations"]]
@@ -100,7 +105,7 @@ def test_the_page_list_covers_both_languages_and_the_404_pages(site):
 
 def test_axe_reports_a_known_violation(browser, axe):
     """The check can fail: a page with an unlabelled image and unlabelled field is caught."""
-    context = new_axe_context(browser, "light", DESKTOP)
+    context = new_axe_context(browser, "light", DESKTOP, axe)
     page = context.new_page()
     page.set_content('<html lang="en"><title>t</title><body><main><img src="a.png"><input></main></body></html>')
     rules = {line.split(": ")[1].split(" ")[0] for line in axe_violations(page, axe, "sample")}
@@ -108,22 +113,145 @@ def test_axe_reports_a_known_violation(browser, axe):
     assert {"image-alt", "label"} <= rules, rules
 
 
-@pytest.mark.parametrize("configuration", CONFIGURATIONS)
-def test_every_page_passes_axe(browser, axe, site, base_url, configuration):
+def reader_pages(site) -> list:
+    """Every page a reader can see: a moved page's old address leaves at once
+    (tests/test_redirects.py runs axe on those)."""
+    return [path for path in html_files(site) if 'http-equiv="refresh"' not in path.read_text(encoding="utf-8")]
+
+
+def language_of(site, path) -> str:
+    first = path.relative_to(site).parts[0]
+    return first if first in languages()[1:] else languages()[0]
+
+
+def components(path) -> set[str]:
+    """What a page is built from, as axe sees it: every element name, class, role and input type
+    in its body, and the template (404 pages have their own)."""
+    from site_reader import soup
+
+    found = {"template:404"} if path.name == "404.html" else {"template:page"}
+    for element in soup(path).body.find_all(True):
+        found.add(element.name)
+        found.update(f".{name}" for name in element.get("class") or ())
+        if element.get("role"):
+            found.add(f"[role={element['role']}]")
+        if element.name == "input":
+            found.add(f"input[type={element.get('type', 'text')}]")
+    return found
+
+
+def covering_sample(uses: dict[str, set[str]]) -> list[str]:
+    """A few pages that together use everything that any of `uses` (page -> components) uses:
+    each next page is the one that adds most components not yet in the sample."""
+    missing, sample = set().union(*uses.values()), []
+    while missing:
+        best = max(sorted(uses), key=lambda page: len(uses[page] & missing))
+        sample.append(best)
+        missing -= uses[best]
+    return sample
+
+
+def sample_pages(site) -> list:
+    """The sample, in every language: each language's pages cover all that language uses."""
+    sample = []
+    for lang in languages():
+        uses = {path: components(path) for path in reader_pages(site) if language_of(site, path) == lang}
+        sample += covering_sample(uses)
+    return sample
+
+
+def test_the_sample_covers_every_component_in_every_language(site):
+    sample = sample_pages(site)
+    for lang in languages():
+        pages = [p for p in reader_pages(site) if language_of(site, p) == lang]
+        used = set().union(*map(components, pages))
+        in_sample = set().union(*(components(p) for p in sample if language_of(site, p) == lang))
+        assert used - in_sample == set(), f"{lang}: components no sampled page uses"
+        assert len(used) > 50 and {".admonition", "table", "template:404", "svg", "details"} <= used, used
+    assert len(sample) < len(reader_pages(site)) / 2, "the sample is hardly smaller than the site"
+
+
+def test_a_new_component_brings_its_page_into_the_sample():
+    uses = {"a": {"header", ".x"}, "b": {"header", ".x", ".y"}, "c": {"header"}, "d": {"header", ".new"}}
+    assert sorted(covering_sample(uses)) == ["b", "d"]
+    assert covering_sample({"a": {"header"}}) == ["a"]
+
+
+def check_pages(browser, axe, site, base_url, configuration: str, paths, rules=None, privacy=False) -> None:
+    """axe-core on each page; with `privacy`, also what a reader's browser would object to: a
+    request to another host, an error in the console (a script the policy blocked, say), a cookie."""
     scheme, screen = CONFIGURATIONS[configuration]
-    context = new_axe_context(browser, scheme, screen)
+    context = new_axe_context(browser, scheme, screen, axe)
     page = context.new_page()  # one page for the whole run: a new tab per page is much slower
-    failures = []
-    for path in html_files(site):
+    host = urlsplit(base_url).netloc
+    failures, requests, errors = [], [], []
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    for path in paths:
         where = path.relative_to(site).as_posix()
-        if 'http-equiv="refresh"' in path.read_text(encoding="utf-8"):
-            continue  # a moved page's old address leaves at once; tests/test_redirects.py runs axe on it
-        response = page.goto(page_url(base_url, site, path))
+        requests.clear()
+        errors.clear()
+        # networkidle: also the requests a page makes after it has loaded
+        response = page.goto(page_url(base_url, site, path), wait_until="networkidle" if privacy else "load")
         assert response and response.ok, f"{where}: {response and response.status}"
         check_scheme(page, scheme, where)
-        failures += axe_violations(page, axe, where)
+        failures += axe_violations(page, axe, where, rules)
+        if privacy:
+            failures += [f"{where}: request to {url}" for url in requests
+                         if urlsplit(url).scheme not in ("data", "blob") and urlsplit(url).netloc != host]
+            failures += [f"{where}: console: {error}" for error in errors]
+    if privacy and context.cookies():
+        failures.append(f"the site set a cookie: {context.cookies()}")
     context.close()
-    assert not failures, f"{len(failures)} accessibility violations ({configuration}):\n" + "\n".join(failures)
+    assert paths, "no pages to check"
+    assert not failures, f"{len(failures)} problems ({configuration}):\n" + "\n".join(failures)
+
+
+@pytest.mark.parametrize("lang", languages())
+def test_every_page_passes_every_axe_rule_and_loads_nothing_from_elsewhere(browser, axe, site, base_url, lang):
+    """Every page of the language (its 404 page too), loaded as a reader would, under the site's
+    Content-Security-Policy: no axe violation, no request to another host, no console error, no cookie."""
+    pages = [p for p in reader_pages(site) if language_of(site, p) == lang]
+    assert len(pages) > 30
+    check_pages(browser, axe, site, base_url, EVERY_PAGE, pages, privacy=True)
+
+
+def test_the_privacy_checks_can_fail(browser, axe, tmp_path):
+    """A page that loads a picture from another host, and whose inline script the policy blocks, is caught."""
+    (tmp_path / "p").mkdir()
+    (tmp_path / "p" / "index.html").write_text(
+        '<!doctype html><html lang="en"><head><meta http-equiv="Content-Security-Policy" content="script-src \'self\'">'
+        '<title>t</title></head><body data-md-color-scheme="default"><main><h1>t</h1>'
+        '<img src="http://127.0.0.2:9/x.png" alt="x"><script>window.blocked = true</script></main></body></html>',
+        encoding="utf-8")
+    with serve(tmp_path) as url, pytest.raises(AssertionError) as caught:
+        check_pages(browser, axe, tmp_path, url, EVERY_PAGE, [tmp_path / "p" / "index.html"], privacy=True)
+    assert "p/index.html: request to http://127.0.0.2:9/x.png" in str(caught.value)
+    assert "p/index.html: console: " in str(caught.value) and "Content Security Policy" in str(caught.value)
+
+
+@pytest.mark.parametrize("lang", languages())
+def test_every_page_has_enough_contrast_in_the_other_scheme(browser, axe, site, base_url, lang):
+    pages = [p for p in reader_pages(site) if language_of(site, p) == lang]
+    check_pages(browser, axe, site, base_url, CONTRAST_EVERY_PAGE, pages, COLOUR_RULES)
+
+
+@pytest.mark.parametrize("configuration", [c for c in CONFIGURATIONS if c != EVERY_PAGE])
+def test_sample_pages_pass_every_axe_rule(browser, axe, site, base_url, configuration):
+    check_pages(browser, axe, site, base_url, configuration, sample_pages(site))
+
+
+def test_the_colour_rules_are_axe_rules_that_can_fail(browser, axe):
+    """The colour-only run checks something: grey on grey and a link told apart by colour alone are caught."""
+    context = new_axe_context(browser, "dark", DESKTOP, axe)
+    page = context.new_page()
+    page.set_content('<html lang="en"><title>t</title><body style="background:#fff"><main>'
+                     '<p style="color:#bbb">Faint words</p><p style="color:#000">Text with a '
+                     '<a href="#x" style="color:#333;text-decoration:none">link</a> inside.</p></main></body></html>')
+    rules = {line.split(": ")[1].split(" ")[0] for line in axe_violations(page, axe, "sample", COLOUR_RULES)}
+    context.close()
+    assert rules == set(COLOUR_RULES), rules
 
 
 def lang_root(lang: str) -> str:
@@ -133,7 +261,7 @@ def lang_root(lang: str) -> str:
 @pytest.mark.parametrize("configuration", CONFIGURATIONS)
 def test_open_search_and_language_menu_pass_axe(browser, axe, base_url, configuration):
     scheme, screen = CONFIGURATIONS[configuration]
-    context = new_axe_context(browser, scheme, screen)
+    context = new_axe_context(browser, scheme, screen, axe)
     page = context.new_page()
     failures = []
     for lang in languages():
@@ -154,7 +282,7 @@ def test_open_search_and_language_menu_pass_axe(browser, axe, base_url, configur
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_open_navigation_drawer_passes_axe_on_a_phone(browser, axe, base_url, scheme):
-    context = new_axe_context(browser, scheme, PHONE)
+    context = new_axe_context(browser, scheme, PHONE, axe)
     page = context.new_page()
     failures = []
     for lang in languages():

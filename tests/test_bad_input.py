@@ -3,6 +3,7 @@ and must leave no half-built site behind."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -24,11 +25,32 @@ def first_key(project: Path, name: str) -> str:
     return load(project, name)[0]["key"]
 
 
+def line_of(project: Path, name: str, start: str, after: str) -> int:
+    """The number of the first line of data/<name> that starts with `start`, after the first line `after`."""
+    lines = (project / "data" / name).read_text(encoding="utf-8").splitlines()
+    return next(i for i in range(lines.index(after), len(lines)) if lines[i].startswith(start)) + 1
+
+
 def drop_spanish_definition(p):
     entries = load(p, "glossary.yml")
     del entries[0]["definition"]["es"]
     dump(p, "glossary.yml", entries)
-    return f"data/glossary.yml, entry '{entries[0]['key']}', field 'definition': missing translation for 'es'"
+    line = line_of(p, "glossary.yml", "    en: ", after="  definition:")
+    return (f"data/glossary.yml, entry '{entries[0]['key']}', field 'definition': missing translation for 'es'; "
+            f"add a line `es: ...` under `en:` at line {line}")
+
+
+def drop_spanish_label_written_on_one_line(p):
+    """A translation written inside { } on one line: `label: {en: "yes", es: "sí"}`."""
+    key, edge = next((d["key"], i) for d in load(p, "diagrams.yml")
+                     for i, e in enumerate(d["edges"], start=1) if "label" in e)
+    path = p / "data" / "diagrams.yml"
+    rows = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    line = next(i for i, row in enumerate(rows) if "label: {en:" in row)
+    rows[line] = rows[line][:rows[line].index(", es:")] + "}}\n"
+    path.write_text("".join(rows), encoding="utf-8")
+    return (f"data/diagrams.yml, entry '{key}', field 'edges[{edge}].label': missing translation for 'es'; "
+            f"add `es: ...` inside the {{ }} after the `en:` text, at line {line + 1}")
 
 
 def unknown_field(p):
@@ -108,6 +130,23 @@ def broken_yaml(p):
     return "data/glossary.yml: is not valid YAML at line"
 
 
+def colon_in_unquoted_text(p):
+    path = p / "data" / "faq.yml"
+    text = path.read_text(encoding="utf-8") + "- key: who-decides\n  question:\n    en: Who decides: the judge?\n"
+    path.write_text(text, encoding="utf-8")
+    line = len(text.splitlines())
+    return (f"data/faq.yml: is not valid YAML at line {line}, column 20: mapping values are not allowed here. "
+            f"Line {line} reads: 'en: Who decides: the judge?'. To fix it, put the text in double quotes")
+
+
+def tab_for_indent(p):
+    path = p / "data" / "deadlines.yml"
+    text = path.read_text(encoding="utf-8") + "- key: tabbed\n\tname:\n"
+    path.write_text(text, encoding="utf-8")
+    return [f"data/deadlines.yml: is not valid YAML at line {len(text.splitlines())}, column 1",
+            "To fix it, indent with spaces, not tabs"]
+
+
 def missing_ui_string(p):
     ui = load(p, "ui.yml")
     del ui["strings"]["sources"]["es"]
@@ -173,16 +212,46 @@ def content_note_skips_to_a_missing_heading(p):
     return "contains a link '#no-such-part', but there is no such anchor on this page"
 
 
-CASES = [drop_spanish_definition, unknown_field, unknown_language, missing_required_field, wrong_type,
-         unknown_source, unknown_source_in_table_cell, missing_table_cell, duplicate_key, bad_date,
-         missing_file, broken_yaml, missing_ui_string, front_matter_missing_date, front_matter_unknown_source,
-         front_matter_bad_audience, macro_asks_for_missing_row, broken_link, missing_anchor,
-         situation_title_differs_from_its_page, situation_without_its_page, content_note_skips_to_a_missing_heading]
+def macro_asks_for_missing_deadline(p):
+    page = p / "docs" / "en" / "reference" / "forms.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\n{{ deadlines_table(keys=["no-such-deadline"]) }}\n',
+                    encoding="utf-8")
+    return "data/deadlines.yml, entry 'no-such-deadline': a page asked for"
 
 
-@pytest.mark.parametrize("break_it", CASES, ids=[c.__name__ for c in CASES])
-def test_bad_input_fails_the_build_with_a_named_location(project_copy, tmp_path, break_it):
-    assert_build_fails(project_copy, tmp_path, break_it(project_copy))
+# The build reports every problem it finds at once, so each build below holds several problems
+# (each must be named in its output), in several files. Problems share a build when the build
+# meets them at the same stage: the data files (all read before any page), the pages of one
+# language (front matter, macros), and the links of one language (checked after its pages).
+# Problems that would hide each other (a missing or unreadable file, two edits of one entry)
+# get builds of their own.
+BUILDS = {
+    "data-files": [drop_spanish_definition, drop_spanish_label_written_on_one_line, unknown_field,
+                   unknown_language, missing_required_field, wrong_type, unknown_source,
+                   unknown_source_in_table_cell, missing_table_cell, duplicate_key, colon_in_unquoted_text,
+                   missing_ui_string, situation_title_differs_from_its_page],
+    "unreadable-data": [bad_date, broken_yaml, tab_for_indent],
+    "missing-data-file": [missing_file],
+    "missing-situation-page": [situation_without_its_page],
+    "english-pages": [front_matter_missing_date, front_matter_bad_audience, macro_asks_for_missing_row,
+                      macro_asks_for_missing_deadline],
+    "spanish-pages": [front_matter_unknown_source],
+    "english-links": [missing_anchor, content_note_skips_to_a_missing_heading],
+    "spanish-links": [broken_link],
+}
+
+
+@pytest.mark.parametrize("build", BUILDS)
+def test_bad_input_fails_the_build_naming_every_problem(project_copy, tmp_path, build):
+    expected = []
+    for break_it in BUILDS[build]:
+        message = break_it(project_copy)
+        expected += [message] if isinstance(message, str) else message
+    output = assert_build_fails(project_copy, tmp_path, expected)
+    if len(BUILDS[build]) > 1:
+        count = re.search(r"(\d+) problems to fix before the site can be built", output)
+        assert count and int(count[1]) >= len(BUILDS[build]), output
+    assert output.count("Aborted") == 1, output
 
 
 def test_text_from_data_is_escaped(project_copy, tmp_path):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from browser import chromium, serve
+from browser import serve
 from site_reader import ROOT, article, built_path, languages, soup, source_pages
 
 CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
@@ -70,8 +70,8 @@ def test_the_citation_comes_after_the_sources(site):
 
 
 @pytest.mark.browser
-def test_the_citation_fits_a_phone_is_copied_whole_and_prints(site):
-    with serve(site) as base, chromium() as browser:
+def test_the_citation_fits_a_phone_is_copied_whole_and_prints(site, browser):
+    with serve(site) as base:
         context = browser.new_context(viewport={"width": 360, "height": 740})
         page = context.new_page()
         page.goto(base + "es/qualify/torture-definition/")

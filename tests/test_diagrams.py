@@ -315,10 +315,10 @@ OVERFLOW = """svg => [...svg.querySelectorAll('.cat-diagram__node')].flatMap(nod
 
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_diagrams_fit_a_360px_phone_with_text_in_its_boxes_and_enough_contrast(site, scheme):
-    from browser import chromium, serve
+def test_diagrams_fit_a_360px_phone_with_text_in_its_boxes_and_enough_contrast(site, browser, scheme):
+    from browser import serve
 
-    with serve(site) as url, chromium() as browser:
+    with serve(site) as url:
         context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True,
                                       color_scheme=scheme)
         page = context.new_page()

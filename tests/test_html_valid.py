@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import chromium, serve
+from browser import serve
 from site_reader import html_files
 
 from sitebuild.markup import table_regions as markdown_tables, valid_html as material_markup
@@ -99,9 +99,9 @@ class TestMarkdownTables:
 
 
 @pytest.mark.browser
-def test_going_back_does_not_reopen_the_drawer(site):
+def test_going_back_does_not_reopen_the_drawer(site, browser):
     """The toggles' form keeps Material's reason for autocomplete="off": no state restored."""
-    with serve(site) as url, chromium() as browser:
+    with serve(site) as url:
         context = browser.new_context(viewport={"width": 360, "height": 740})
         page = context.new_page()
         page.goto(url + "process/appeals/")

@@ -15,7 +15,7 @@ from urllib.request import url2pathname
 import pytest
 import yaml
 
-from browser import chromium, search
+from browser import search
 from site_reader import ROOT, built_path, languages, soup, source_pages
 from test_privacy import css_requests, html_requests, is_third_party, js_addresses
 
@@ -39,12 +39,6 @@ def copy(site, tmp_path_factory) -> Path:
     with zipfile.ZipFile(archive) as zf:
         zf.extractall(folder)
     return folder / offline_copy.FOLDER_IN_ZIP
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
 
 
 # --- the pure functions of sitebuild/offline_copy.py ----------------------------------------

@@ -12,7 +12,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from browser import chromium, serve
+from browser import serve
 from site_reader import ROOT, built_path, html_files, languages, site_prefix, soup
 
 from sitebuild.hosting import csp as hosting
@@ -78,9 +78,9 @@ def test_sprite_swap_keeps_the_text_and_escapes_nothing_into_it():
         icon_sprite.sprite_file(symbols)
 
 
-def test_icons_show_in_the_browser(site):
+def test_icons_show_in_the_browser(site, browser):
     """The sprite's symbols really draw: a <use> whose file or symbol is missing has no size."""
-    with serve(site, site_prefix()) as base, chromium() as browser:
+    with serve(site, site_prefix()) as base:
         tab = browser.new_page(viewport={"width": 360, "height": 740})
         for path in ("", "es/qualify/torture-definition/"):
             tab.goto(base + path)
@@ -89,6 +89,7 @@ def test_icons_show_in_the_browser(site):
             assert len(sizes) >= 3 and all(w > 0 for w in sizes), f"{path or 'home'}: icon sizes {sizes}"
             tab.evaluate("document.querySelector('.md-header svg use').setAttribute('href', '#none')")
             assert tab.evaluate("document.querySelector('.md-header svg use').getBBox().width") == 0
+        tab.close()
 
 
 def _sections() -> dict[str, list[str]]:

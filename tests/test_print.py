@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 import pytest
 import yaml
 
-from browser import chromium, serve
+from browser import serve
 from site_reader import ROOT, built_path, languages, soup, source_pages
 
 from sitebuild.paper import print_page
@@ -103,8 +103,8 @@ def _visible(page, selector: str) -> bool:
 
 
 @pytest.mark.browser
-def test_print_shows_the_page_alone_with_link_addresses_and_sensible_breaks(site):
-    with serve(site) as base, chromium() as browser:
+def test_print_shows_the_page_alone_with_link_addresses_and_sensible_breaks(site, browser):
+    with serve(site) as base:
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.goto(base + "after/life-with-cat/")
         external = "article .cat-sources a[href^='http']"
@@ -134,11 +134,12 @@ def test_print_shows_the_page_alone_with_link_addresses_and_sensible_breaks(site
         assert styles["h2"] == "avoid", "a heading must stay with what follows it"
         assert styles["tr"] == "avoid" and styles["box"] == "avoid", "no page break inside a table row or a box"
         assert float(styles["size"].removesuffix("px")) >= 13, "print type is too small to read (10pt = 13.3px)"
+        page.close()
 
 
 @pytest.mark.browser
-def test_print_is_black_on_white_even_in_dark_mode(site):
-    with serve(site) as base, chromium() as browser:
+def test_print_is_black_on_white_even_in_dark_mode(site, browser):
+    with serve(site) as base:
         context = browser.new_context(color_scheme="dark")
         page = context.new_page()
         page.goto(base + "es/qualify/torture-definition/")
@@ -152,16 +153,17 @@ def test_print_is_black_on_white_even_in_dark_mode(site):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("lang, md", [(DEFAULT, "process/hearing.md"), ("es", "qualify/cat-asylum-withholding.md")])
-def test_each_printed_sheet_names_the_page_its_date_and_address(site, lang, md):
+def test_each_printed_sheet_names_the_page_its_date_and_address(site, browser, lang, md):
     """Chromium's own PDF of the page: the margin boxes of print.css on every sheet."""
     from pypdf import PdfReader
 
     path = built_path(site, lang, md)
     html = soup(path).html
-    with serve(site) as base, chromium() as browser:
+    with serve(site) as base:
         page = browser.new_page()
         page.goto(base + str(path.parent.relative_to(site)) + "/")
         reader = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True)))
+        page.close()
     assert len(reader.pages) >= 2, "the page should take more than one sheet"
     for number, sheet in enumerate(reader.pages, 1):
         text = squash(sheet.extract_text())

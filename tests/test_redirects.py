@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from browser import chromium, serve
+from browser import serve
 from conftest import copy_project, run_build
 from site_reader import ROOT, built_path, languages, soup
 from test_html_valid import vnu_errors
@@ -86,9 +86,9 @@ def test_moved_pages_and_their_sections_count_as_published(moved_site):
 
 
 @pytest.mark.browser
-def test_a_browser_follows_the_redirect_and_keeps_the_section(moved_site):
+def test_a_browser_follows_the_redirect_and_keeps_the_section(moved_site, browser):
     section = soup(built_path(moved_site, "es", "start/what-is-cat.md")).select_one("article h2[id]")["id"]
-    with serve(moved_site) as base, chromium() as browser:
+    with serve(moved_site) as base:
         with_js = browser.new_context()
         tab = with_js.new_page()
         tab.goto(f"{base}es/start/old-name/#{section}")
@@ -136,22 +136,21 @@ def test_page_addresses_follow_mkdocs_directory_urls():
 
 
 @pytest.mark.browser
-def test_redirect_pages_pass_axe(moved_site):
+def test_redirect_pages_pass_axe(moved_site, browser):
     """Checked as they are shown, without the refresh and the script that would take the browser away."""
     from test_accessibility import AXE_TAGS, axe_source
 
-    with chromium() as browser:
-        context = browser.new_context(bypass_csp=True)
-        tab = context.new_page()
-        failures = []
-        for lang in languages():
-            for old in MOVES:
-                html = built_path(moved_site, lang, old).read_text(encoding="utf-8")
-                html = re.sub(r'<meta http-equiv="refresh"[^>]*>|<script[^>]*></script>', "", html)
-                tab.set_content(html)
-                tab.add_script_tag(content=axe_source())
-                result = tab.evaluate("o => axe.run(document, o)", {"runOnly": {"type": "tag", "values": AXE_TAGS}})
-                assert result["passes"], "axe-core did not run"
-                failures += [f"{lang} {old}: {v['id']}" for v in result["violations"]]
-        context.close()
+    context = browser.new_context(bypass_csp=True)
+    tab = context.new_page()
+    failures = []
+    for lang in languages():
+        for old in MOVES:
+            html = built_path(moved_site, lang, old).read_text(encoding="utf-8")
+            html = re.sub(r'<meta http-equiv="refresh"[^>]*>|<script[^>]*></script>', "", html)
+            tab.set_content(html)
+            tab.add_script_tag(content=axe_source())
+            result = tab.evaluate("o => axe.run(document, o)", {"runOnly": {"type": "tag", "values": AXE_TAGS}})
+            assert result["passes"], "axe-core did not run"
+            failures += [f"{lang} {old}: {v['id']}" for v in result["violations"]]
+    context.close()
     assert not failures, failures

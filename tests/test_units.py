@@ -65,6 +65,21 @@ class TestSchema:
         with pytest.raises(DataError, match="entry '#1', field 'key': required field is missing"):
             check_entries([{"items": []}], record, ctx())
 
+    def test_every_problem_is_kept_not_only_the_first(self):
+        record = Record(fields={"key": Key(), "name": Text(), "items": ListOf(Text())})
+        entries = [{"key": "a", "name": {"en": "A"}, "items": [{"es": "x"}], "colour": 1}, {"key": "B"}]
+        with pytest.raises(DataError) as caught:
+            check_entries(entries, record, ctx())
+        assert [str(e) for e in caught.value.errors] == [
+            "data/test.yml, entry 'a', field 'colour': unknown field; allowed fields are key, name, items",
+            "data/test.yml, entry 'a', field 'name': missing translation for 'es'",
+            "data/test.yml, entry 'a', field 'items[1]': missing translation for 'en'",
+            "data/test.yml, entry 'B', field 'key': 'B' is not valid: use lower-case letters, digits and - or _",
+            "data/test.yml, entry 'B', field 'name': required field is missing",
+            "data/test.yml, entry 'B', field 'items': required field is missing",
+        ]
+        assert str(caught.value).startswith("6 problems to fix before the site can be built")
+
     def test_map_of_requires_exact_keys(self):
         kind = MapOf(Str(), keys=("a", "b"))
         with pytest.raises(DataError, match="field 'cells.b': required entry is missing"):

@@ -1,0 +1,69 @@
+"""Search answers from the text: the sections every page ends with (sources, "Cite this page")
+are left out of the index (macros/search.py, sitebuild/languages/search_folding.py), and a
+reader's words for their situation find the page that explains it first, in each language."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlsplit
+
+import pytest
+
+from browser import chromium, search, serve
+from macros.search import BOILERPLATE_ANCHORS, is_boilerplate
+from site_reader import article, built_path, language_root, languages
+
+# (language, what a reader types, the page that must come first)
+QUERIES = [
+    ("en", "third country", "after/third-country-removal/"),
+    ("en", "domestic violence", "qualify/government-involvement/"),
+    ("en", "denied", "after/if-denied/"),
+    ("en", "detained", "process/detention/"),
+    ("en", "asylum merits interview", "process/asylum-merits-interview/"),
+    ("es", "tercer país", "after/third-country-removal/"),
+    ("es", "violencia doméstica", "qualify/government-involvement/"),
+    ("es", "negaron", "after/if-denied/"),
+    ("es", "detenido", "process/detention/"),
+    ("es", "entrevista de méritos de asilo", "process/asylum-merits-interview/"),
+]
+
+
+def test_closing_sections_are_recognised_by_their_anchor():
+    assert is_boilerplate({"location": "qualify/torture-definition/#sources"})
+    assert is_boilerplate({"location": "#cite-this-page"})
+    assert not is_boilerplate({"location": "reference/sources/"})  # the page of every source is text
+    assert not is_boilerplate({"location": "evidence/#sources-of-evidence"})
+    assert not is_boilerplate({"location": "sources"})
+
+
+@pytest.mark.parametrize("lang", languages())
+def test_search_index_leaves_out_sources_and_citations_that_pages_still_show(site, lang):
+    index = json.loads((language_root(site, lang) / "search" / "search_index.json").read_text(encoding="utf-8"))
+    left_in = [d["location"] for d in index["docs"] if is_boilerplate(d)]
+    assert not left_in, left_in[:10]
+    assert len(index["docs"]) > 100
+    page = article(built_path(site, lang, "qualify/torture-definition.md"))
+    for anchor in BOILERPLATE_ANCHORS:
+        assert page.find(id=anchor) is not None, f"the page lost its #{anchor} section"
+
+
+@pytest.fixture(scope="module")
+def browser_site(site):
+    with serve(site) as base, chromium() as browser:
+        yield base, browser
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang,query,expected", QUERIES, ids=[f"{lang}-{q}" for lang, q, _ in QUERIES])
+def test_a_situation_search_puts_the_page_that_explains_it_first(browser_site, lang, query, expected):
+    base, browser = browser_site
+    root = "" if lang == languages()[0] else f"{lang}/"
+    tab = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        tab.goto(base + root)
+        hrefs = search(tab, query)
+    finally:
+        tab.close()
+    paths = [urlsplit(h).path for h in hrefs]
+    assert paths[0] == "/" + root + expected, f"{query!r}: {paths[:5]}"
+    assert not [p for p in hrefs if urlsplit(p).fragment in BOILERPLATE_ANCHORS], hrefs
