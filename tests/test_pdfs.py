@@ -275,3 +275,16 @@ def test_inline_drawings_get_their_print_styles():
     style = styled.split("<style>", 1)[1].split("</style>", 1)[0]
     assert style.replace(" ", "") == ".box{fill:red}.box,.line{fill:#fff;stroke:#000}"
     assert styled.startswith('<p>x</p><svg viewBox="0 0 1 1"><style>') and styled.endswith("<svg><circle/></svg>")
+
+
+@pytest.mark.parametrize("lang", languages())
+def test_the_folded_advocates_boxes_are_open_in_the_pdfs(site, lang):
+    """On screen the "For advocates" boxes are folded (sitebuild/markup/advocates_boxes.py); paper has them open."""
+    md = "qualify/torture-definition.md"
+    boxes = soup(built_path(site, lang, md)).select("article details.cat-advocates")
+    assert boxes, f"{lang}/{md}: no folded box"
+    _sheets, texts, _title, _lang = read(language_root(site, lang) / "pdf" / "qualify.pdf")
+    everything = " ".join(texts)
+    for box in boxes:
+        words = squash(box.find("p").get_text())[:60]
+        assert words in everything, f"{lang}/qualify.pdf lacks the box that starts {words!r}"

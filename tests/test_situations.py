@@ -134,6 +134,8 @@ def test_links_on_home_and_situation_pages_are_labelled_with_the_title_they_open
             href = a["href"]
             if href.startswith(("#", "http:", "https:", "mailto:")) or "headerlink" in a.get("class", []):
                 continue
+            if not urlsplit(href).path.endswith("/"):
+                continue  # a file (the section's PDF, the offline copy), not a page
             target, fragment = _target(site, lang, md, href)
             if not target.is_file():
                 broken.append(f"{lang}/{md}: {href}")

@@ -196,3 +196,16 @@ def test_content_note_is_a_quiet_framed_note(open_page):
     assert style(tab, note, "border-left-style") == "solid"
     assert style(tab, note, "background-color") != "rgba(0, 0, 0, 0)"
     assert style(tab, f"{note} .cat-content-note__skip", "font-weight") == "700"
+
+
+def test_protection_finder_shows_one_framed_question_with_large_answers(open_page):
+    tab = open_page("tools/finder/", PHONE)
+    assert style(tab, "a.cat-finder__answer", "display") == "block"
+    assert style(tab, "a.cat-finder__answer", "border-top-style") == "solid"
+    assert float(style(tab, "a.cat-finder__answer", "min-height").removesuffix("px")) >= 44
+    assert style(tab, ".cat-finder__node", "border-top-style") == "solid"
+    # The buttons are Material's, and hidden ones stay hidden although .md-button sets display.
+    assert style(tab, "[data-finder-print]", "display") == "none"
+    tab.locator("a.cat-finder__answer").first.click()
+    assert style(tab, "[data-finder-back]", "display") == "inline-block"
+    assert style(tab, ".cat-finder__live", "position") == "absolute"
