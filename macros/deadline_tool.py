@@ -24,7 +24,7 @@ from mkdocs.utils import get_relative_url
 from .data import SiteData
 from .datasets import DEADLINE_EVENTS
 from .errors import DataError
-from .html import cite
+from .html import cite, permalink
 from .i18n import text, ui
 
 SCRIPT = "assets/javascripts/deadlines.js"
@@ -139,7 +139,8 @@ def calculator_html(data: SiteData, lang: str, from_url: str, directory_urls: bo
     )
     card = (
         '<section class="cat-dl-card" id="cat-dl-card" aria-labelledby="cat-dl-card-title" hidden>'
-        f'<h2 id="cat-dl-card-title" tabindex="-1">{label("dl_results_title")}</h2>'
+        f'<h2 id="cat-dl-card-title" tabindex="-1">{label("dl_results_title")}'
+        f'{permalink("cat-dl-card-title", ui(data.ui, "permalink_title", lang))}</h2>'
         '<p class="cat-dl-for" id="cat-dl-for"></p>'
         f'<p class="cat-dl-early"><strong>{label("dl_file_early")}</strong></p>'
         '<ol class="cat-dl-list" id="cat-dl-list"></ol>'

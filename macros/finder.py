@@ -15,6 +15,7 @@ import yaml
 from mkdocs.utils import get_relative_url
 
 from .data import SiteData
+from .html import permalink
 from .i18n import text, ui
 
 SCRIPT = "assets/javascripts/finder.js"
@@ -143,7 +144,7 @@ def _page_list(links: Links, pages: list[str]) -> str:
     return "<ul>" + "".join(f"<li>{links.link(p)}</li>" for p in pages) + "</ul>"
 
 
-def _question(question: dict, depth: int, lang: str) -> str:
+def _question(question: dict, depth: int, lang: str, link) -> str:
     key = question["key"]
     answers = "".join(
         f'<li><a class="cat-finder__answer" href="#{a["next"]}"'
@@ -152,13 +153,16 @@ def _question(question: dict, depth: int, lang: str) -> str:
     help_ = f'<p class="cat-finder__help">{escape(text(question["help"], lang))}</p>' if "help" in question else ""
     return (f'<section class="cat-finder__node" id="{key}" data-finder-node data-remaining="{depth}" '
             f'aria-labelledby="{key}-title">'
-            f'<h2 class="cat-finder__title" id="{key}-title" tabindex="-1">{escape(text(question["title"], lang))}</h2>'
+            f'<h2 class="cat-finder__title" id="{key}-title" tabindex="-1">{escape(text(question["title"], lang))}'
+            f'{link(f"{key}-title")}</h2>'
             f'{help_}<ul class="cat-finder__answers">{answers}</ul></section>')
 
 
 def _result(result: dict, steps: list[dict], data: SiteData, lang: str, links: Links, start: str) -> str:
     key = result["key"]
     t = lambda k: escape(ui(data.ui, k, lang))  # noqa: E731
+    link = lambda anchor: permalink(anchor, ui(data.ui, "permalink_title", lang))  # noqa: E731
+    h3 = lambda part: f'<h3 id="{key}-{part}">{t("finder_" + part)}{link(f"{key}-{part}")}</h3>'  # noqa: E731
     reasons = {r["key"]: r for r in data.finder["reasons"]}
 
     def reason_list(keys: list[str]) -> str:
@@ -170,23 +174,24 @@ def _result(result: dict, steps: list[dict], data: SiteData, lang: str, links: L
         f'<section class="cat-finder__node cat-finder__result" id="{key}" data-finder-node data-result '
         f'data-remaining="0" aria-labelledby="{key}-title">',
         f'<h2 class="cat-finder__title" id="{key}-title" tabindex="-1">'
-        f'<span class="cat-finder__label">{t("finder_result")}:</span> {escape(text(result["title"], lang))}</h2>',
+        f'<span class="cat-finder__label">{t("finder_result")}:</span> {escape(text(result["title"], lang))}'
+        f'{link(f"{key}-title")}</h2>',
         f'<p class="cat-finder__summary">{escape(text(result["summary"], lang))}</p>',
         f'<p class="cat-finder__advice">{t("finder_not_advice")} '
         f'{links.link("reference/legal-help.md")}</p>',
-        f'<h3>{t("finder_fits")}</h3>',
+        h3("fits"),
         reason_list(result["fits"]) if result.get("fits") else f"<p>{t('finder_none_fits')}</p>",
     ]
     if result.get("unlikely"):
-        parts += [f'<h3>{t("finder_unlikely")}</h3>', reason_list(result["unlikely"])]
-    parts += [f'<h3>{t("finder_next")}</h3>', f'<p>{escape(text(result["next"], lang))}</p>',
+        parts += [h3("unlikely"), reason_list(result["unlikely"])]
+    parts += [h3("next"), f'<p>{escape(text(result["next"], lang))}</p>',
               _deadline_items(data, lang, result.get("deadlines", []))]
     for step in steps:
         parts.append(f'<div class="cat-finder__step" data-step="{step["key"]}">'
                      f'<p><strong>{escape(text(step["title"], lang))}.</strong> {escape(text(step["text"], lang))}</p>'
                      f'{_deadline_items(data, lang, step.get("deadlines", []))}{_page_list(links, step["pages"])}</div>')
-    parts += [f'<h3>{t("finder_read_more")}</h3>', _page_list(links, result["pages"]),
-              f'<h3>{t("finder_law")}</h3>',
+    parts += [h3("read_more"), _page_list(links, result["pages"]),
+              h3("law"),
               '<ul class="cat-finder__law">' + "".join(
                   f'<li><a href="{escape(data.sources[s]["url"])}">{escape(data.sources[s]["short"])}</a></li>'
                   for s in result["sources"]) + "</ul>",
@@ -207,12 +212,14 @@ def finder_html(data: SiteData, lang: str, docs_dir: Path, page_url: str, direct
     bar = (f'<div class="cat-finder__bar" data-finder-bar hidden>'
            f'<p class="cat-finder__progress" data-finder-progress></p>'
            f'<p class="cat-finder__controls">'
-           f'<button type="button" class="md-button" data-finder-back>{t("finder_back")}</button> '
-           f'<button type="button" class="md-button" data-finder-restart>{t("finder_restart")}</button> '
-           f'<button type="button" class="md-button" data-finder-print>{t("finder_print")}</button></p></div>'
-           f'<div class="cat-finder__path" data-finder-path hidden><h2>{t("finder_your_answers")}</h2><ol></ol></div>'
+           f'<button type="button" class="cat-finder__button" data-finder-back>{t("finder_back")}</button> '
+           f'<button type="button" class="cat-finder__button" data-finder-restart>{t("finder_restart")}</button> '
+           f'<button type="button" class="cat-finder__button" data-finder-print>{t("finder_print")}</button></p></div>'
+           f'<div class="cat-finder__path" data-finder-path hidden><h2 id="finder-your-answers">{t("finder_your_answers")}'
+           f'{permalink("finder-your-answers", ui(data.ui, "permalink_title", lang))}</h2><ol></ol></div>'
            f'<p class="cat-finder__live" aria-live="polite" data-finder-live></p>')
-    body = "".join(_question(q, depth[q["key"]], lang) for q in finder["questions"])
+    link = lambda anchor: permalink(anchor, ui(data.ui, "permalink_title", lang))  # noqa: E731
+    body = "".join(_question(q, depth[q["key"]], lang, link) for q in finder["questions"])
     body += "".join(_result(r, [steps[s] for s in reaching[r["key"]]], data, lang, links, finder["start"])
                     for r in finder["results"])
     script = f'<script src="{escape(get_relative_url(SCRIPT, page_url))}"></script>'

@@ -6,6 +6,11 @@ from html import escape
 from typing import Iterable
 
 
+def permalink(anchor: str, title: str) -> str:
+    """The link a heading carries to itself, as Markdown headings get from the toc extension."""
+    return f'<a class="headerlink" href="#{escape(anchor)}" title="{escape(title)}">¶</a>'
+
+
 def cite(short: str) -> str:
     return f'<span class="cat-cite">{escape(short)}</span>'
 

@@ -52,14 +52,6 @@ def test_changeable_items_carry_a_check(data):
     assert not missing, "changeable facts without `checked:` (date and source read):\n" + "\n".join(missing)
 
 
-def test_updates_are_dated_and_newest_first(site):
-    for lang in languages():
-        page = (site if lang == languages()[0] else site / lang) / "reference" / "updates" / "index.html"
-        dates = [t["datetime"] for t in soup(page).select("ul.cat-updates > li > time:first-child")]
-        assert len(dates) == len(soup(page).select("ul.cat-updates > li")), f"an update without a date ({lang})"
-        assert dates == sorted(dates, reverse=True), f"updates out of order on the {lang} updates page"
-
-
 def test_source_lists_show_each_check(site, data):
     checked = {k: s for k, s in data.sources.items() if "checked" in s}
     assert checked, "no source carries a check yet"

@@ -21,7 +21,7 @@ import yaml
 from browser import chromium, serve
 from conftest import assert_build_fails
 from site_reader import ROOT, built_path, languages, site_prefix, soup
-from test_accessibility import CONFIGURATIONS, axe_source, axe_violations, check_scheme, new_axe_context
+from test_accessibility import CONFIGURATIONS, TRANSITION, axe_source, axe_violations, check_scheme, new_axe_context
 
 from macros import deadline_tool
 from macros.data import load, parse_yaml
@@ -402,11 +402,13 @@ def test_the_filled_in_calculator_passes_axe_and_fits_a_phone(browser, base, con
         page.goto(base + page_path(lang))
         check_scheme(page, scheme, lang)
         page.click("#cat-dl-form button[type=submit]")  # the error messages
+        page.wait_for_timeout(TRANSITION)  # the focus scrolled the page: Material fades its buttons in
         failures += axe_violations(page, axe, f"{lang}: errors shown")
         page.check("#cat-dl-event-judge-decision")
         page.fill("#cat-dl-date", "2026-06-04")
         page.click("#cat-dl-form button[type=submit]")
         page.locator("#cat-dl-card").wait_for(state="visible")
+        page.wait_for_timeout(TRANSITION)
         failures += axe_violations(page, axe, f"{lang}: deadlines shown")
         width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
         assert width[0] <= width[1], f"{lang} {configuration}: the page scrolls sideways {width}"

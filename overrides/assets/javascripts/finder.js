@@ -26,6 +26,14 @@
     return node.querySelector(".cat-finder__title");
   }
 
+  // A title's words without its permalink sign.
+  function titleText(node) {
+    var title = heading(node).cloneNode(true);
+    var link = title.querySelector(".headerlink");
+    if (link) link.remove();
+    return title.textContent.trim();
+  }
+
   function chosenStep() {
     for (var i = 0; i < path.length; i++) if (path[i].step) return path[i].step;
     return null;
@@ -56,11 +64,8 @@
       var blocks = node.querySelectorAll("[data-step]");
       for (var j = 0; j < blocks.length; j++) blocks[j].hidden = !!step && blocks[j].getAttribute("data-step") !== step;
     }
-    live.textContent = isResult ? heading(node).textContent : "";
-    if (moveFocus) {
-      heading(node).focus();
-      root.scrollIntoView({ block: "start" });
-    }
+    live.textContent = isResult ? titleText(node) : "";
+    if (moveFocus) heading(node).focus(); /* scrolls the heading into view if it is not */
   }
 
   function reset() {
@@ -79,7 +84,7 @@
     var target = (link.getAttribute("href") || "").slice(1);
     if (!link.classList.contains("cat-finder__answer") || !nodes[target]) return;
     e.preventDefault();
-    path.push({ node: current, question: heading(nodes[current]).textContent,
+    path.push({ node: current, question: titleText(nodes[current]),
                 answer: link.textContent, step: link.getAttribute("data-step") });
     show(target, true);
   });
