@@ -18,6 +18,9 @@ from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
 HANDOUTS_FOLDER = "handouts"
+# The tools run in the reader's browser: a PDF of their page would be every question and every
+# result at once, so they have none (a reader prints the result they got instead).
+TOOLS_FOLDER = "tools"
 
 
 @dataclass(frozen=True)
@@ -55,7 +58,7 @@ def plan(sections: list[tuple[str, list[str]]]) -> list[Pdf]:
     """`sections`: (section title, [page source path, ...]) in navigation order."""
     pdfs = []
     for title, pages in sections:
-        if not pages:
+        if not pages or all(_folder(p) == TOOLS_FOLDER for p in pages):
             continue
         name = _folder(pages[0]) or _stem(pages[0])
         while any(p.path == f"pdf/{name}.pdf" for p in pdfs):

@@ -72,3 +72,19 @@ def search(page, query) -> list[str]:
         page.wait_for_timeout(150)
         hrefs, previous = page.eval_on_selector_all(".md-search-result__item a", read), hrefs
     return hrefs
+
+
+@contextmanager
+def recording_tab(browser, **context_options):
+    """A tab in a fresh context that records every request (tab.requests) and every error
+    (tab.errors), so a test can check that nothing went to another host and nothing failed."""
+    context = browser.new_context(**context_options)
+    tab = context.new_page()
+    tab.requests, tab.errors = [], []
+    tab.on("request", lambda r: tab.requests.append(r.url))
+    tab.on("console", lambda m: m.type == "error" and tab.errors.append(m.text))
+    tab.on("pageerror", lambda e: tab.errors.append(str(e)))
+    try:
+        yield tab
+    finally:
+        context.close()

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from browser import chromium, serve
+from browser import serve
 from conftest import assert_build_fails
 from site_reader import ROOT, built_path, languages, site_prefix, soup
 from test_accessibility import CONFIGURATIONS, TRANSITION, axe_source, axe_violations, check_scheme, new_axe_context
@@ -132,12 +132,6 @@ def test_deadline_pages_link_to_the_calculator(site, lang, md):
 
 
 # --- in Chromium -----------------------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
-
 
 @pytest.fixture(scope="module")
 def base(site):

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser import chromium, serve
+from browser import recording_tab, serve
 from conftest import assert_build_fails
 from site_reader import ROOT, built_path, languages, site_prefix, soup
 from test_accessibility import CONFIGURATIONS, axe_source, axe_violations, check_scheme, new_axe_context
@@ -263,26 +263,14 @@ def base_url(site):
         yield url
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
-
-
 @pytest.fixture
 def tab(browser, base_url):
     """A phone-sized tab that records requests and errors, and checks them at the end."""
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
-    page = context.new_page()
-    page.requests, page.errors = [], []
-    page.on("request", lambda r: page.requests.append(r.url))
-    page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
-    page.on("pageerror", lambda e: page.errors.append(str(e)))
-    yield page
-    host = urlsplit(base_url).netloc
-    assert not page.errors, page.errors
-    assert not [u for u in page.requests if urlsplit(u).netloc != host and urlsplit(u).scheme != "data"], page.requests
-    context.close()
+    with recording_tab(browser, viewport=PHONE, is_mobile=True, has_touch=True) as page:
+        yield page
+        host = urlsplit(base_url).netloc
+        assert not page.errors, page.errors
+        assert not [u for u in page.requests if urlsplit(u).netloc != host and urlsplit(u).scheme != "data"], page.requests
 
 
 def answer(tab, words: str) -> None:

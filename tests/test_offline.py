@@ -15,7 +15,7 @@ from urllib.request import url2pathname
 import pytest
 import yaml
 
-from browser import search
+from browser import recording_tab, search
 from site_reader import ROOT, built_path, languages, soup, source_pages
 from test_privacy import css_requests, html_requests, is_third_party, js_addresses
 
@@ -161,16 +161,10 @@ def test_copy_loads_nothing_from_other_hosts_and_needs_no_canonical_web_address(
 @pytest.fixture
 def tab(browser):
     """A tab that records every request and every error."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.requests, page.errors = [], []
-    page.on("request", lambda r: page.requests.append(r.url))
-    page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
-    page.on("pageerror", lambda e: page.errors.append(str(e)))
-    yield page
-    assert not page.errors, page.errors
-    assert not [u for u in page.requests if urlsplit(u).scheme not in ("file", "data")], page.requests
-    context.close()
+    with recording_tab(browser, viewport={"width": 1280, "height": 900}) as page:
+        yield page
+        assert not page.errors, page.errors
+        assert not [u for u in page.requests if urlsplit(u).scheme not in ("file", "data")], page.requests
 
 
 def local_file(url: str) -> Path:

@@ -17,7 +17,7 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from browser import chromium, serve
+from browser import serve
 from site_reader import ROOT, built_path, html_files, language_root, languages, soup, source_pages
 
 pytestmark = pytest.mark.browser
@@ -58,12 +58,6 @@ def pages(site) -> list[str]:
 def base_url(site):
     with serve(site) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
 
 
 @pytest.fixture

@@ -140,7 +140,7 @@ class TestRendering:
         out = html.table("t", "Cap <i>", ["H&1"], [("Row <r>", [html.cell("a<b", ["§ 1"])])], corner="Q")
         assert '<caption id="t-caption">Cap &lt;i&gt;</caption>' in out
         assert '<th scope="col">Q</th><th scope="col">H&amp;1</th>' in out
-        assert '<th scope="row">Row &lt;r&gt;</th><td>a&lt;b<span class="cat-cite">§ 1</span></td>' in out
+        assert '<th scope="row">Row &lt;r&gt;</th><td data-label="H&amp;1">a&lt;b<span class="cat-cite">§ 1</span></td>' in out
         assert 'role="region" aria-labelledby="t-caption" tabindex="0"' in out
 
     def test_protections_table_uses_the_language_and_reports_sources(self):
