@@ -122,7 +122,7 @@ def test_page_carries_rules_and_hidden_tool_and_its_own_script(site, lang):
     assert not others, f"the calculator's script is loaded by other pages: {others[:3]}"
 
 
-@pytest.mark.parametrize("md", ["reference/deadlines.md", "handouts/deadlines.md"])
+@pytest.mark.parametrize("md", ["reference/deadlines.md"])  # not the handout: paper has no calculator
 @pytest.mark.parametrize("lang", languages())
 def test_deadline_pages_link_to_the_calculator(site, lang, md):
     page = built_path(site, lang, md)

@@ -47,6 +47,8 @@ def expected_pdfs() -> list[tuple[str, list[str], bool]]:
     the folder of its pages, and a PDF per handout."""
     found = []
     for _title, pages in nav_sections():
+        if all(md.startswith(f"{plan.TOOLS_FOLDER}/") for md in pages):
+            continue  # the tools run in the browser: a reader prints their result, not a section PDF
         found.append((f"pdf/{PurePosixPath(pages[0]).parent}.pdf", pages, False))
         found += [(f"pdf/handouts/{PurePosixPath(md).stem}.pdf", [md], True) for md in pages
                   if md.startswith("handouts/") and not md.endswith("/index.md")]

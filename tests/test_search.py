@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser import chromium, search, serve
+from browser import search, serve
 from macros.search import BOILERPLATE_ANCHORS, is_boilerplate
 from site_reader import article, built_path, language_root, languages
 
@@ -48,8 +48,8 @@ def test_search_index_leaves_out_sources_and_citations_that_pages_still_show(sit
 
 
 @pytest.fixture(scope="module")
-def browser_site(site):
-    with serve(site) as base, chromium() as browser:
+def browser_site(site, browser):
+    with serve(site) as base:
         yield base, browser
 
 

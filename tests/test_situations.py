@@ -10,7 +10,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from browser import chromium, serve
+from browser import serve
 from macros.data import parse_yaml
 from site_reader import ROOT, article, built_path, language_root, languages, soup
 
@@ -47,8 +47,8 @@ def home_url(lang: str) -> str:
 
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", languages())
-def test_home_page_shows_the_situations_on_the_first_screen_of_a_phone(site, lang):
-    with serve(site) as base, chromium() as browser:
+def test_home_page_shows_the_situations_on_the_first_screen_of_a_phone(site, browser, lang):
+    with serve(site) as base:
         tab = browser.new_page(viewport=PHONE)
         tab.goto(base + home_url(lang))
         title_bottom = tab.evaluate("document.querySelector('article h1').getBoundingClientRect().bottom")
@@ -61,6 +61,7 @@ def test_home_page_shows_the_situations_on_the_first_screen_of_a_phone(site, lan
             return {text: a.textContent.trim(), top: r.top, bottom: r.bottom, height: r.height, onLink};
         })""")
         sideways = tab.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        tab.close()
     assert [c["text"] for c in cards] == [s["title"][lang] for s in SITUATIONS]
     assert all(c["top"] >= title_bottom for c in cards), "the entries come below the title"
     above = [c["text"] for c in cards if c["bottom"] <= PHONE["height"]]
