@@ -14,13 +14,13 @@ import yaml  # noqa: E402
 from macros import checks  # noqa: E402
 from macros.data import load  # noqa: E402
 from macros.errors import DataError  # noqa: E402
+from macros.i18n import site_languages  # noqa: E402
 
 
 def main() -> int:
     config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
-    languages = tuple(alt["lang"] for alt in config["extra"]["alternate"])
     try:
-        data = load(ROOT / "data", languages)
+        data = load(ROOT / "data", site_languages(config))
     except DataError as error:
         print(error, file=sys.stderr)
         return 1
