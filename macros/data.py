@@ -32,6 +32,7 @@ class SiteData:
     diagrams: list[dict] = field(default_factory=list)
     terms: list[dict] = field(default_factory=list)
     situations: list[dict] = field(default_factory=list)
+    editions: list[dict] = field(default_factory=list)
     finder: dict = field(default_factory=dict)  # data/finder.yml, checked by finder_checks.py
 
 
@@ -163,6 +164,21 @@ def check_situation_pages(situations: list[dict], docs_dir: Path, languages: tup
                                 "make them the same")
 
 
+def check_editions(editions: list[dict], languages: tuple[str, ...]) -> list[DataError]:
+    """Each translated language says where its edition stands, once; the default language does not."""
+    problems, keys = [], [e["key"] for e in editions]
+    for key in keys:
+        if key not in languages[1:]:
+            problems.append(DataError("data/editions.yml", key, "key",
+                                      f"'{key}' is not a translated language of the site ({', '.join(languages[1:])})"))
+    for lang in languages[1:]:
+        if lang not in keys:
+            problems.append(DataError("data/editions.yml", lang, "key",
+                                      f"no entry for the '{lang}' edition; add `- key: {lang}` with "
+                                      "`translated_from:` (the date of the English edition it follows)"))
+    return problems
+
+
 def load(data_dir: Path | str, languages: tuple[str, ...]) -> SiteData:
     """Read every data file; return clean data, or raise one DataError that lists every problem
     found in every file (each naming file, entry and field), so they can all be fixed at once."""
@@ -226,6 +242,8 @@ def load(data_dir: Path | str, languages: tuple[str, ...]) -> SiteData:
         if page and not (pages_dir / page).is_file():
             problems.append(DataError("data/deadlines.yml", entry["key"], "calculator.page",
                                       f"page '{page}' does not exist in docs/{languages[0]}/"))
+
+    problems += check_editions(lists["editions"], languages)
 
     for check in (lambda: check_diagrams(lists["diagrams"], languages),
                   lambda: check_situation_pages(lists["situations"], data_dir.parent / "docs", languages)):

@@ -147,6 +147,12 @@ FINDER_RESULT = Record(
 FINDER_SECTIONS = {"questions": FINDER_QUESTION, "steps": FINDER_STEP, "reasons": FINDER_REASON,
                    "results": FINDER_RESULT}
 
+# A translated edition's state (data/editions.yml), shown under every page title of that edition:
+# which English edition it was translated from, and whether a native-speaking legal reviewer has
+# read it (checked in data.py: every language but the default has exactly one entry).
+EDITION_REVIEW = Record(fields={"by": Str(), "on": PastDate()})
+EDITION = Record(fields={"key": Key(), "translated_from": PastDate()}, optional={"reviewed": EDITION_REVIEW})
+
 # file name -> record for files that are a plain list of entries
 LISTS = {
     "glossary.yml": GLOSSARY,
@@ -158,5 +164,6 @@ LISTS = {
     "faq.yml": FAQ,
     "diagrams.yml": DIAGRAM,
     "terms.yml": TERM,
+    "editions.yml": EDITION,
     "situations.yml": SITUATION,
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import escape
 
 from .data import SiteData
 from .errors import DataError
@@ -43,7 +44,25 @@ def header_block(meta: dict, lang: str, data: SiteData, fallback: bool = False) 
     notice = f'<p class="cat-fallback" role="note">{ui(data.ui, "fallback_notice", lang)}</p>\n\n' if fallback else ""
     return (f'{notice}<p class="cat-page-status"><strong>{ui(data.ui, "last_reviewed", lang)}:</strong> '
             f'<time datetime="{meta["last_reviewed"].isoformat()}">{reviewed}</time>. '
-            f'{ui(data.ui, "not_legal_advice", lang)}</p>')
+            f'{ui(data.ui, "not_legal_advice", lang)}{edition_status(lang, data)}</p>')
+
+
+def edition_status(lang: str, data: SiteData) -> str:
+    """For a translated edition: which English edition it follows, and whether a native-speaking
+    legal reviewer has read it (data/editions.yml). Empty for the default language."""
+    edition = next((e for e in data.editions if e["key"] == lang), None)
+    if edition is None:
+        return ""
+    day = edition["translated_from"]
+    line = ui(data.ui, "edition_translated", lang).format(
+        date=f'<time datetime="{day.isoformat()}">{format_date(day, lang, data.ui)}</time>')
+    review = edition.get("reviewed")
+    if review:
+        line += " " + ui(data.ui, "edition_reviewed", lang).format(
+            who=escape(review["by"]), date=format_date(review["on"], lang, data.ui))
+    else:
+        line += " " + ui(data.ui, "edition_not_reviewed", lang)
+    return f' <span class="cat-edition">{line}</span>'
 
 
 def insert_after_title(markdown: str, block: str) -> str:

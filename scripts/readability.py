@@ -3,7 +3,11 @@
 
 English pages: Flesch-Kincaid grade level (lower is easier; aim at 8 or below).
 Spanish pages: Fernández-Huerta reading ease (higher is easier; 70+ is "fairly easy",
-80+ "easy"). Text in "For advocates" boxes, macros, code and citations is left out:
+80+ "easy").
+Portuguese pages: Flesch reading ease adapted to Portuguese by Martins et al. (1996)
+(higher is easier; 50-75 is "easy", school years 5 to 8; 75+ "very easy").
+Haitian Creole pages: no formula has been validated for Creole, so the report gives the two
+things such formulas measure: words per sentence and letters per word (lower is easier). Text in "For advocates" boxes, macros, code and citations is left out:
 those parts are written for lawyers, on purpose.
 
 Usage: .venv/bin/python scripts/readability.py [docs/en/page.md ...]   (default: every page)
@@ -20,7 +24,10 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 
 _FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
-_ADVOCATE = re.compile(r'^[!?]{3}\+? *\w+ +"(For advocates|Para abogados)[^"]*"\n((?:[ \t]+.*\n|\n)*)', re.M)
+# The "For advocates" box title in every language (data/ui.yml, advocates_box).
+_ADVOCATE_TITLES = yaml.safe_load((ROOT / "data" / "ui.yml").read_text(encoding="utf-8"))["strings"]["advocates_box"]
+_ADVOCATE = re.compile(r'^[!?]{3}\+? *\w+ +"(' + "|".join(re.escape(t) for t in _ADVOCATE_TITLES.values())
+                       + r')[^"]*"\n((?:[ \t]+.*\n|\n)*)', re.M)
 _ADMONITION = re.compile(r'^[!?]{3}\+? *[\w-]+(?: +"([^"]*)")?', re.M)
 _MACRO = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 _ATTR = re.compile(r"\{ *[#.][^}]*\}")
@@ -30,6 +37,7 @@ _ABBR_DEF = re.compile(r"^\*\[.*$", re.M)
 _CODE = re.compile(r"`[^`]*`")
 _BLOCK_START = re.compile(r"^\s*(?:#+|[-*+]|\d+\.|\|)\s+|^\s*\|")
 _WORD = re.compile(r"[A-Za-zÀ-ÿ]+(?:['’-][A-Za-zÀ-ÿ]+)*")
+_LETTER = re.compile(r"[A-Za-zÀ-ÿ]")
 
 
 def page_text(markdown: str) -> str:
@@ -85,6 +93,40 @@ def spanish_syllables(word: str) -> int:
     return max(1, count)
 
 
+def portuguese_syllables(word: str) -> int:
+    """Vowel nuclei. Two strong vowels side by side split (po-e-ta), except the nasal diphthongs
+    ão, ãe, õe (mão, mãe, põe); an accented í or ú also splits (sa-í-da)."""
+    word = word.lower()
+    count = 0
+    for group in re.findall(r"[aeiouáéíóúâêôãõàü]+", word):
+        count += 1
+        for a, b in zip(group, group[1:]):
+            if a + b in ("ão", "ãe", "õe"):
+                continue
+            if (a in "aeoáéóâêô" and b in "aeoáéóâêô") or a in "íú" or b in "íú":
+                count += 1
+    return max(1, count)
+
+
+def flesch_portuguese(text: str) -> float:
+    """Martins et al. (1996): 248.835 - 1.015 x words per sentence - 84.6 x syllables per word."""
+    words = _WORD.findall(text)
+    if not words:
+        return 100.0
+    words_per_sentence = len(words) / max(1, sentences(text))
+    syllables_per_word = sum(portuguese_syllables(w) for w in words) / len(words)
+    return 248.835 - 1.015 * words_per_sentence - 84.6 * syllables_per_word
+
+
+def words_per_sentence(text: str) -> float:
+    return len(_WORD.findall(text)) / max(1, sentences(text))
+
+
+def letters_per_word(text: str) -> float:
+    words = _WORD.findall(text)
+    return sum(len(_LETTER.findall(w)) for w in words) / max(1, len(words))
+
+
 def flesch_kincaid_grade(text: str) -> float:
     words = _WORD.findall(text)
     if not words:
@@ -109,16 +151,21 @@ def score(path: Path) -> tuple[str, str, float]:
     meta = yaml.safe_load(_FRONT.match(markdown).group(1)) if _FRONT.match(markdown) else {}
     lang = path.relative_to(ROOT / "docs").parts[0]
     text = page_text(markdown)
+    audience = meta.get("audience", "?")
     if lang == "es":
-        return meta.get("audience", "?"), "Fernández-Huerta", fernandez_huerta(text)
-    return meta.get("audience", "?"), "FK grade", flesch_kincaid_grade(text)
+        return audience, "Fernández-Huerta", fernandez_huerta(text)
+    if lang == "pt":
+        return audience, "Flesch (Martins)", flesch_portuguese(text)
+    if lang == "ht":
+        return audience, f"letters/word {letters_per_word(text):.1f}; words/sentence", words_per_sentence(text)
+    return audience, "FK grade", flesch_kincaid_grade(text)
 
 
 def main(argv: list[str]) -> int:
     paths = [Path(a).resolve() for a in argv] or sorted((ROOT / "docs").rglob("*.md"))
     for path in paths:
         audience, formula, value = score(path)
-        print(f"{value:6.1f}  {formula:16}  {audience:9}  {path.relative_to(ROOT)}")
+        print(f"{value:6.1f}  {formula:34}  {audience:9}  {path.relative_to(ROOT)}")
     return 0
 
 

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from browser import search, serve
+from site_reader import languages
 
 pytestmark = pytest.mark.browser
 
@@ -27,15 +28,16 @@ def page(browser):
     context.close()
 
 
-def test_language_selector_opens_the_same_page_in_spanish(page, base_url):
-    page.goto(base_url + "qualify/cat-asylum-withholding/")
-    page.locator(".md-header__option .md-select > button").hover()
-    page.locator("a.md-select__link[hreflang=es]").click()
-    page.wait_for_url("**/es/qualify/cat-asylum-withholding/")
-    assert page.locator("html").get_attribute("lang") == "es"
-    page.locator(".md-header__option .md-select > button").hover()
-    page.locator("a.md-select__link[hreflang=en]").click()
-    page.wait_for_url(base_url + "qualify/cat-asylum-withholding/")
+def test_language_selector_opens_the_same_page_in_each_language(page, base_url):
+    for lang in languages()[1:]:
+        page.goto(base_url + "qualify/cat-asylum-withholding/")
+        page.locator(".md-header__option .md-select > button").hover()
+        page.locator(f"a.md-select__link[hreflang={lang}]").click()
+        page.wait_for_url(f"**/{lang}/qualify/cat-asylum-withholding/")
+        assert page.locator("html").get_attribute("lang") == lang
+        page.locator(".md-header__option .md-select > button").hover()
+        page.locator("a.md-select__link[hreflang=en]").click()
+        page.wait_for_url(base_url + "qualify/cat-asylum-withholding/")
 
 
 def test_language_selector_keeps_the_reader_on_the_same_section(page, base_url):
@@ -46,12 +48,18 @@ def test_language_selector_keeps_the_reader_on_the_same_section(page, base_url):
     assert page.locator("html").get_attribute("lang") == "en"
 
 
-@pytest.mark.parametrize("query", ["protección", "proteccion"])
-def test_spanish_search_finds_spanish_pages_with_or_without_accents(page, base_url, query):
-    page.goto(base_url + "es/")
+# A word with its marks, and as a reader types it on a phone keyboard without them.
+ACCENTED = [("es", "protección"), ("es", "proteccion"), ("pt", "proteção"), ("pt", "protecao"),
+            ("pt", "violência"), ("pt", "violencia"), ("ht", "tòti"), ("ht", "toti"),
+            ("ht", "prèv"), ("ht", "prev")]
+
+
+@pytest.mark.parametrize("lang,query", ACCENTED)
+def test_search_finds_each_languages_pages_with_or_without_accents(page, base_url, lang, query):
+    page.goto(base_url + f"{lang}/")
     hrefs = search(page, query)
     assert hrefs, f"no results for {query!r}"
-    assert all(urlsplit(h).path.startswith("/es/") for h in hrefs), hrefs
+    assert all(urlsplit(h).path.startswith(f"/{lang}/") for h in hrefs), hrefs
 
 
 def test_search_downloads_nothing_until_the_reader_starts_to_search(page, base_url):
@@ -70,7 +78,8 @@ def test_search_downloads_nothing_until_the_reader_starts_to_search(page, base_u
 def test_english_search_finds_english_pages_only(page, base_url):
     page.goto(base_url)
     hrefs = search(page, "glossary")
-    assert hrefs and not any(urlsplit(h).path.startswith("/es/") for h in hrefs), hrefs
+    others = tuple(f"/{lang}/" for lang in languages()[1:])
+    assert hrefs and not any(urlsplit(h).path.startswith(others) for h in hrefs), hrefs
 
 
 @pytest.mark.parametrize("path", ["qualify/cat-asylum-withholding/", "es/reference/forms/"])

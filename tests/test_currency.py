@@ -55,7 +55,8 @@ def test_changeable_items_carry_a_check(data):
 def test_source_lists_show_each_check(site, data):
     checked = {k: s for k, s in data.sources.items() if "checked" in s}
     assert checked, "no source carries a check yet"
-    labels = {"en": "Checked on", "es": "Revisado el"}
+    ui = data.ui["strings"]
+    labels = {lang: ui["checked_on"][lang].split("{")[0].strip() for lang in languages()}
     for path in html_files(site):
         page = soup(path)
         lang = page.html.get("lang", "en")

@@ -369,7 +369,7 @@ def test_the_calendar_file_holds_each_deadline_as_an_all_day_event(tab, lang, tm
     events = text.count("BEGIN:VEVENT")
     assert events == 3 == text.count("END:VEVENT") == len(set(l for l in lines if l.startswith("UID:")))
     assert "DTSTART;VALUE=DATE:20260706" in lines and "DTEND;VALUE=DATE:20260707" in lines
-    names = {e["key"]: e["name"]["es" if lang == "es" else "en"]
+    names = {e["key"]: e["name"][lang]
              for e in yaml.safe_load((ROOT / "data" / "deadlines.yml").read_text(encoding="utf-8"))}
     summary = next(l for l in lines if l.startswith(f"SUMMARY;LANGUAGE={lang}:Ap"))
     assert summary.split(":", 1)[1] == names["bia-appeal"].replace(",", "\\,").replace(";", "\\;")

@@ -40,7 +40,7 @@ def test_robots_and_sitemaps_cover_every_language(site):
         root = site if lang == languages()[0] else site / lang
         sitemap = (root / "sitemap.xml").read_text()
         assert "<loc>" in sitemap
-        assert ("es/sitemap.xml" if lang == "es" else "/sitemap.xml") in robots
+        assert (f"{lang}/sitemap.xml" if lang != languages()[0] else "/sitemap.xml") in robots
     assert (site / ".nojekyll").exists()
 
 

@@ -1,17 +1,23 @@
-"""The Spanish edition is complete: every page, every data string, every interface string."""
+"""Every translated edition is complete: every page, every data string, every interface string,
+the same structure as the English page, and a status line that says where the edition stands."""
 
 from __future__ import annotations
 
 import re
+import sys
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from site_reader import ROOT, article, built_path, soup, source_pages
+from site_reader import ROOT, article, built_path, languages, soup, source_pages
 
-DATA_FILES = ["protections.yml", "evidence.yml", "glossary.yml", "deadlines.yml", "forms.yml",
-              "jurisdictions.yml", "updates.yml", "faq.yml", "ui.yml", "diagrams.yml"]
+sys.path.insert(0, str(ROOT / "scripts"))
+import check_translation  # noqa: E402
+
+TRANSLATED = languages()[1:]
+
+DATA_FILES = sorted(p.name for p in (ROOT / "data").glob("*.yml"))
 # Interface text Material or this project would show in English if a translation were missing.
 ENGLISH_INTERFACE = ["Search", "Skip to content", "Back to top", "Table of contents", "Previous", "Next",
                      "Select language", "Last reviewed", "Sources", "In short", "For advocates",
@@ -21,16 +27,48 @@ ENGLISH_INTERFACE = ["Search", "Skip to content", "Back to top", "Table of conte
 ATTRIBUTES = ("aria-label", "title", "placeholder", "alt", "data-clipboard-text")
 
 
-def test_every_english_page_has_a_spanish_page():
-    missing = sorted(set(source_pages("en")) - set(source_pages("es")))
-    assert missing == [], f"pages not yet translated into Spanish: {missing}"
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_every_english_page_is_translated(lang):
+    missing = sorted(set(source_pages("en")) - set(source_pages(lang)))
+    assert missing == [], f"pages not yet translated into '{lang}': {missing}"
 
 
-@pytest.mark.parametrize("md", source_pages("en"))
-def test_spanish_page_is_spanish_and_shows_no_fallback(site, md):
-    page = soup(built_path(site, "es", md))
-    assert page.html["lang"] == "es"
-    assert page.select_one(".cat-fallback") is None
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_translations_keep_the_english_pages_structure(lang):
+    """Same section ids, macros, boxes and page links as English (scripts/check_translation.py)."""
+    problems = check_translation.check(lang, source_pages("en"))
+    assert not problems, "\n".join(problems)
+
+
+def test_the_structure_check_finds_a_lost_section_id_and_macro():
+    english = "---\ntitle: A\n---\n# A\n## B { #b }\n{{ faq() }}\n!!! info \"For advocates\"\n    x\n"
+    translated = "---\ntitle: Á\n---\n# Á\n## B\n!!! info \"Para advogados\"\n    x\n"
+    found = check_translation.differences(english, translated)
+    assert any("section ids: missing ['b']" in line for line in found), found
+    assert any("macros: missing" in line for line in found), found
+    assert check_translation.differences(english, english) == []
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_translated_pages_are_in_their_language_and_show_no_fallback(site, lang):
+    wrong = []
+    for md in source_pages("en"):
+        page = soup(built_path(site, lang, md))
+        if page.html["lang"] != lang or page.select_one(".cat-fallback") is not None:
+            wrong.append(md)
+    assert not wrong, f"{lang}: pages shown in another language or as a fallback: {wrong}"
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_every_translated_page_says_where_its_edition_stands(site, lang):
+    """Translated from which English edition, and whether a native-speaking legal reviewer read it
+    (data/editions.yml); the English pages carry no such line."""
+    editions = {e["key"]: e for e in yaml.safe_load((ROOT / "data" / "editions.yml").read_text(encoding="utf-8"))}
+    day = str(editions[lang]["translated_from"])
+    missing = [md for md in source_pages("en")
+               if soup(built_path(site, lang, md)).select_one(f".cat-page-status .cat-edition time[datetime='{day}']") is None]
+    assert not missing, f"{lang}: pages without the edition's status line: {missing}"
+    assert soup(built_path(site, "en", "index.md")).select_one(".cat-edition") is None
 
 
 def _strings(node, path=""):
@@ -48,12 +86,15 @@ def _strings(node, path=""):
 
 
 @pytest.mark.parametrize("name", DATA_FILES)
-def test_every_data_string_has_spanish(name):
+def test_every_data_string_is_translated(name):
     data = yaml.safe_load((ROOT / "data" / name).read_text(encoding="utf-8"))
     strings = list(_strings(data))
+    if name in ("redirects.yml", "terms.yml", "editions.yml"):
+        assert not strings, f"{name} was expected to hold no translated strings"
+        return
     assert strings, f"{name}: no translatable strings found"
-    bad = [path for path, text in strings if not str(text.get("es", "")).strip()]
-    assert not bad, f"{name}: strings without Spanish: {bad}"
+    bad = [f"{path} ({lang})" for path, text in strings for lang in TRANSLATED if not str(text.get(lang, "")).strip()]
+    assert not bad, f"{name}: strings without a translation: {bad}"
 
 
 def _interface_texts(page) -> list[str]:
@@ -67,24 +108,27 @@ def _interface_texts(page) -> list[str]:
     return texts
 
 
-@pytest.mark.parametrize("md", source_pages("en"))
-def test_spanish_pages_show_no_english_interface_text(site, md):
-    page = soup(built_path(site, "es", md))
-    found = set()
-    for text in _interface_texts(page):
-        for english in ENGLISH_INTERFACE:
-            if re.search(rf"(?<![\w-]){re.escape(english)}(?![\w-])", text):
-                found.add(english)
-    assert not found, f"es/{md} shows English interface text: {sorted(found)}"
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_translated_pages_show_no_english_interface_text(site, lang):
+    found = {}
+    for md in source_pages("en"):
+        page = soup(built_path(site, lang, md))
+        for text in _interface_texts(page):
+            for english in ENGLISH_INTERFACE:
+                if re.search(rf"(?<![\w-]){re.escape(english)}(?![\w-])", text):
+                    found.setdefault(md, set()).add(english)
+    assert not found, f"{lang} pages show English interface text: " + "; ".join(
+        f"{md}: {sorted(words)}" for md, words in sorted(found.items()))
 
 
-def test_generated_tables_are_in_spanish_on_spanish_pages(site):
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_generated_tables_are_in_the_pages_language(site, lang):
     protections = yaml.safe_load((ROOT / "data" / "protections.yml").read_text(encoding="utf-8"))
-    table = article(built_path(site, "es", "qualify/cat-asylum-withholding.md")).find("table")
+    table = article(built_path(site, lang, "qualify/cat-asylum-withholding.md")).find("table")
     headers = [th.get_text(strip=True) for th in table.select("thead th")]
     for column in protections["columns"]:
-        assert column["name"]["es"] in headers
-        assert column["name"]["en"] not in headers or column["name"]["en"] == column["name"]["es"]
+        assert column["name"][lang] in headers
+        assert column["name"]["en"] not in headers or column["name"]["en"] == column["name"][lang]
 
 
 # A line must not break inside "EE. UU." or between a number and "%" (they split on a phone):
