@@ -14,6 +14,28 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
+# Everything on a page that scrolls sideways, or sticks out of the screen (and so makes it
+# scroll, or is cut off where an ancestor hides the overflow). Hidden elements do not count.
+SIDEWAYS = """() => {
+  const name = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+      + (typeof e.className === 'string' && e.className.trim() ? '.' + e.className.trim().split(/\\s+/).join('.') : '');
+  const found = [];
+  const root = document.scrollingElement;
+  if (root.scrollWidth > root.clientWidth) found.push(`the page is ${root.scrollWidth} px wide`);
+  for (const e of document.querySelectorAll('body *')) {
+    const s = getComputedStyle(e);
+    if ((s.overflowX === 'auto' || s.overflowX === 'scroll') && e.clientWidth > 0 && s.visibility === 'visible'
+        && e.scrollWidth > e.clientWidth + 1) found.push(`${name(e)} scrolls (${e.scrollWidth} px in ${e.clientWidth})`);
+  }
+  for (const e of document.querySelectorAll('article *')) {
+    const r = e.getBoundingClientRect();
+    if (r.width > 0 && r.right > innerWidth + 1) found.push(`${name(e)} reaches ${Math.round(r.right)} px`);
+  }
+  return found;
+}"""
+
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     prefix = "/"
 
