@@ -25,6 +25,16 @@ QUERIES = [
     ("es", "negaron", "after/if-denied/"),
     ("es", "detenido", "process/detention/"),
     ("es", "entrevista de méritos de asilo", "process/asylum-merits-interview/"),
+    ("pt", "terceiro país", "after/third-country-removal/"),
+    ("pt", "violência doméstica", "qualify/government-involvement/"),
+    ("pt", "negada", "after/if-denied/"),
+    ("pt", "detido", "process/detention/"),
+    ("pt", "entrevista de mérito do asilo", "process/asylum-merits-interview/"),
+    ("ht", "twazyèm peyi", "after/third-country-removal/"),
+    ("ht", "vyolans lakay", "qualify/government-involvement/"),
+    ("ht", "refize", "after/if-denied/"),
+    ("ht", "detansyon", "process/detention/"),
+    ("ht", "entèvyou sou fon ka azil", "process/asylum-merits-interview/"),
 ]
 
 
