@@ -111,6 +111,7 @@ def check_ui(raw, ctx: Context) -> dict:
         "strings": MapOf(Text()),
         "nav": MapOf(Text()),
         "months": MapOf(ListOf(Str(), min_items=12), keys=ctx.languages),
+        "weekdays": MapOf(ListOf(Str(), min_items=7), keys=ctx.languages),
     })
     return record.check(raw, ctx, "")
 

@@ -103,6 +103,7 @@ def script_data(data: SiteData, lang: str, from_url: str, directory_urls: bool) 
     return {
         "lang": lang,
         "months": data.ui["months"][lang],
+        "weekdays": data.ui["weekdays"][lang],
         "strings": {key: ui(data.ui, key, lang) for key in SCRIPT_STRINGS},
         "events": {event: {"heading": ui(data.ui, f"dl_after_{_ui_key(event)}", lang),
                            "note": ui(data.ui, f"dl_note_{_ui_key(event)}", lang)}

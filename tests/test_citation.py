@@ -47,7 +47,7 @@ def test_every_page_ends_with_its_citation(site, lang):
         label = box.find("h2").get_text(strip=True).removesuffix("¶")
         date = body.select_one(".cat-page-status time").get_text(strip=True)
         url = address(lang, md)
-        expected = wording.format(title=title(lang, md), url=url, date=date)
+        expected = wording.format(title=title(lang, md), url=url, date=date, site=CONFIG["site_name"])
         paragraph = box.select_one("p.cat-citation__text")
         shown = paragraph.get_text()
         if label != UI["cite_this_page"][lang]:

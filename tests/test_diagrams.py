@@ -189,7 +189,7 @@ class TestGraphRules:
 
     def test_a_word_too_wide_for_its_box_names_the_field_and_language(self):
         diagram = small()
-        diagram["nodes"][1]["text"] = {"en": "Fine", "es": "Anticonstitucionalísimamente" * 2}
+        diagram["nodes"][1]["text"] = {lang: "Fine" for lang in LANGS} | {"es": "Anticonstitucionalísimamente" * 2}
         with pytest.raises(DataError, match=r"data/diagrams.yml, entry 'd', field 'nodes\[2\].text.es': the word"):
             check_diagrams([diagram], LANGS)
 

@@ -13,6 +13,7 @@ from macros.data import parse_yaml
 from site_reader import ROOT, article, built_path, languages, source_pages, soup
 
 DEFAULT = languages()[0]
+SEARCH_LANGUAGE = {"ht": "en"}
 OTHERS = languages()[1:]
 HEADINGS = "h2[id], h3[id], h4[id]"
 
@@ -71,7 +72,8 @@ def test_navigation_section_titles_are_translated(site, lang):
 def test_each_language_has_its_own_search_index(site, lang):
     root = site if lang == DEFAULT else site / lang
     index = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == [lang]
+    # Haitian Creole has no lunr stemmer: its search is set up as for English (ht.html in overrides/).
+    assert index["config"]["lang"] == [SEARCH_LANGUAGE.get(lang, lang)]
     titles = {doc["title"] for doc in index["docs"]}
     glossary = soup(built_path(site, lang, "reference/glossary.md")).select_one("article h1").get_text(strip=True)
     assert glossary.rstrip("¶") in titles

@@ -122,16 +122,13 @@
   }
 
   /* "Monday 6 July 2026", "lunes 6 de julio de 2026": the site's date format (data/ui.yml) with
-     the weekday, which a reader needs to see why a day moved. */
+     the weekday, which a reader needs to see why a day moved. The names come from data/ui.yml,
+     not from the browser: browsers have no Haitian Creole names. */
   function formatDay(value, data) {
     var d = parseDay(value);
     var date = fill(data.strings.date_format, { day: d.getUTCDate(), month: data.months[d.getUTCMonth()],
                                                 year: d.getUTCFullYear() });
-    try {
-      return new Intl.DateTimeFormat(data.lang, { weekday: "long", timeZone: "UTC" }).format(d) + " " + date;
-    } catch (e) {
-      return date;
-    }
+    return data.weekdays[d.getUTCDay()] + " " + date;
   }
 
   /* --- The calendar file (RFC 5545) -------------------------------------------------------- */
