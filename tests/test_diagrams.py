@@ -151,7 +151,7 @@ class TestRows:
 # --- Data checks -------------------------------------------------------------------------------
 
 def small(**changes) -> dict:
-    t = lambda s: {"en": s, "es": s + " ES"}  # noqa: E731
+    t = lambda s: {lang: s if lang == "en" else f"{s} {lang.upper()}" for lang in LANGS}  # noqa: E731
     diagram = {"key": "d", "title": t("T"), "description": t("D"),
                "nodes": [{"key": "q", "kind": "decision", "text": t("Q?")},
                          {"key": "a", "kind": "outcome", "text": t("A")},

@@ -63,7 +63,7 @@ def open_page(browser, base_url):
 def test_the_sideways_check_finds_a_wide_table_and_a_wide_page(browser):
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
     tab = context.new_page()
-    tab.set_content('<body><article><div style="overflow-x:auto"><table><tr><td style="min-width:900px">x'
+    tab.set_content('<meta name="viewport" content="width=device-width,initial-scale=1"><body><article><div style="overflow-x:auto"><table><tr><td style="min-width:900px">x'
                     '</td></tr></table></div><p style="width:500px">wide</p></article></body>')
     found = tab.evaluate(SIDEWAYS)
     context.close()

@@ -53,12 +53,17 @@ def test_home_page_shows_the_situations_on_the_first_screen_of_a_phone(site, bro
         tab.goto(base + home_url(lang))
         title_bottom = tab.evaluate("document.querySelector('article h1').getBoundingClientRect().bottom")
         cards = tab.eval_on_selector_all("article nav.cat-situations li", """els => els.map(li => {
-            const r = li.getBoundingClientRect(), a = li.querySelector('a');
-            // A tap anywhere on the card (its middle, near two corners, on its short line) opens the link.
+            const r = li.getBoundingClientRect();
+            return {text: li.querySelector('a').textContent.trim(), top: r.top, bottom: r.bottom, height: r.height};
+        }).map((card, i) => {
+            // A tap anywhere on the card (its middle, near two corners, on its short line) opens the
+            // link. A card below the first screen is scrolled to first: only what shows can be tapped.
+            const li = els[i], a = li.querySelector('a');
+            li.scrollIntoView({block: 'center'});
+            const r = li.getBoundingClientRect();
             const points = [[r.left + r.width / 2, r.top + r.height / 2], [r.left + 6, r.bottom - 6],
                             [r.right - 6, r.top + 6]];
-            const onLink = points.every(([x, y]) => a.contains(document.elementFromPoint(x, y)));
-            return {text: a.textContent.trim(), top: r.top, bottom: r.bottom, height: r.height, onLink};
+            return {...card, onLink: points.every(([x, y]) => a.contains(document.elementFromPoint(x, y)))};
         })""")
         sideways = tab.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         tab.close()
