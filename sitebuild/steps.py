@@ -22,7 +22,7 @@ from .languages import fallback, navigation, search_folding, settings
 from .markup import advocates_boxes, table_regions, valid_html
 from .offline_copy import (download_link, make_offline_copy, no_canonical_link, widen_policies,
                            write_search_script)
-from .page_weight import css_pruning, fewer_requests, icon_sprite, lazy_search, search_languages, whitespace
+from .page_weight import css_pruning, early_script, fewer_requests, icon_sprite, lazy_search, search_languages, whitespace
 from .paper import pdf_files, pdf_links, print_button, print_page
 from .passes import Build, BuildPass, attach, pass_of, web_build
 
@@ -118,6 +118,7 @@ def finish_pass(p: BuildPass) -> None:
     css_pruning.prune_stylesheets(p)
     fewer_requests.join_stylesheets(p)  # after the stylesheets are final
     fewer_requests.join_scripts(p)
+    early_script.move_inline_scripts(p)  # before the security policy, which then needs no hashes
     if p.offline:
         write_search_script(p)  # nobody follows an old web address into the offline copy
     else:

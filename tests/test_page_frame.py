@@ -16,7 +16,7 @@ from browser import serve
 from site_reader import ROOT, built_path, html_files, languages, site_prefix, soup
 
 from sitebuild.hosting import csp as hosting
-from sitebuild.page_weight import fewer_requests, icon_sprite
+from sitebuild.page_weight import early_script, fewer_requests, icon_sprite
 
 
 def guide_pages(site: Path) -> list[Path]:
@@ -130,13 +130,13 @@ def _in_language(site: Path, page: Path) -> str:
     return rest if first in languages()[1:] else rel
 
 
-def test_pages_load_one_stylesheet_one_script_and_no_inline_script_of_the_guide(site):
-    """Only the two scripts Material must run before the page shows are inline; the guide's own
-    script is in Material's cached bundle, its stylesheets in the one cached stylesheet."""
+def test_pages_load_one_stylesheet_one_script_and_no_inline_script(site):
+    """No page has a script of its own: Material's two inline scripts are in one small cached file
+    (sitebuild/page_weight/early_script.py), the guide's own script is in Material's cached
+    bundle, its stylesheets in the one cached stylesheet."""
     for page in guide_pages(site):
         html = page.read_text(encoding="utf-8")
-        bodies = hosting._INLINE_SCRIPT.findall(html)
-        assert all(b.startswith(("__md_scope=", "var palette=")) for b in bodies), page
+        assert hosting._INLINE_SCRIPT.findall(html) == [], page
         tree = soup(page)
         scripts = [s["src"] for s in tree.find_all("script", src=True)]
         sheets = [link["href"] for link in tree.find_all("link", rel="stylesheet")]
@@ -146,6 +146,9 @@ def test_pages_load_one_stylesheet_one_script_and_no_inline_script_of_the_guide(
             own = [s for s in scripts if (page.parent / s).resolve() == tool]
             assert len(own) == 1 and tool.is_file(), f"{page}: {scripts}, expected {tool}"
             scripts = [s for s in scripts if s not in own]
+        early = [s for s in scripts if re.search(r"(^|/)assets/javascripts/early\.[0-9a-f]{8}\.js$", s)]
+        assert len(early) == 1 and (page.parent / early[0]).is_file(), f"{page}: {scripts}"
+        scripts = [s for s in scripts if s not in early]
         assert len(scripts) == 1 and "/bundle." in scripts[0], f"{page}: {scripts}"
         assert len(sheets) == 1 and re.search(r"/site\.[0-9a-f]{8}\.css$", sheets[0]), f"{page}: {sheets}"
         bundle = (page.parent / scripts[0]).read_text(encoding="utf-8")
@@ -168,3 +171,29 @@ def test_each_page_policy_names_only_its_own_scripts(site):
         meta = soup(page).find("meta", attrs={"http-equiv": "Content-Security-Policy"})
         named = set(re.findall(r"'(sha256-[^']+)'", meta["content"]))
         assert named == hosting.script_hashes(html), page
+
+
+def test_the_early_script_keeps_materials_two_scripts_and_fails_when_they_change():
+    settings = '<script>__md_scope=new URL("../..",location),__md_get=e=>1</script>\n'
+    palette = '<script>var palette=__md_get("__palette");if(palette){}</script>'
+    html = f"<head>{settings}</head><body><form></form>{palette}</body>"
+    text = early_script.script_text("__md_get=e=>1", 'var palette=__md_get("__palette");if(palette){}')
+    assert text.startswith('__md_scope=new URL("../..",document.currentScript.src),__md_get=e=>1;')
+    changed = html.replace("new URL(", "new window.URL(")
+    assert early_script._SETTINGS.search(html) and not early_script._SETTINGS.search(changed)
+
+
+def test_the_readers_colour_scheme_comes_back_on_the_next_page(site, browser):
+    """The early script restores the scheme the reader chose, from the cached file."""
+    with serve(site, site_prefix()) as url:
+        context = browser.new_context(color_scheme="light")
+        page = context.new_page()
+        errors = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(url + "qualify/torture-definition/")
+        page.locator("label[for=__palette_1]").click()
+        assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+        page.goto(url + "pt/evidence/")
+        assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+        assert page.evaluate("typeof __md_get") == "function" and not errors, errors
+        context.close()
