@@ -192,11 +192,12 @@ def switch_scheme(page, scheme: str) -> None:
 
 
 def check_pages(browser, axe, site, base_url, configuration: str, paths, rules=None, privacy=False,
-                every_check=False) -> None:
+                every_check=False, until="load") -> None:
     """axe-core on each page; with `privacy`, also what a reader's browser would object to: a
     request to another host, an error in the console (a script the policy blocked, say), a cookie.
     With `every_check`, in the same visit: nothing to scroll sideways, and the colour rules in
-    the other scheme."""
+    the other scheme. `until="networkidle"` also waits for what a page requests after it has
+    loaded (half a second of quiet per page: the sample pages do it, for every component)."""
     scheme, screen = CONFIGURATIONS[configuration]
     context = new_axe_context(browser, scheme, screen, axe)
     page = context.new_page()  # one page for the whole run: a new tab per page is much slower
@@ -209,8 +210,7 @@ def check_pages(browser, axe, site, base_url, configuration: str, paths, rules=N
         where = path.relative_to(site).as_posix()
         requests.clear()
         errors.clear()
-        # networkidle: also the requests a page makes after it has loaded
-        response = page.goto(page_url(base_url, site, path), wait_until="networkidle" if privacy else "load")
+        response = page.goto(page_url(base_url, site, path), wait_until=until)
         assert response and response.ok, f"{where}: {response and response.status}"
         check_scheme(page, scheme, where)
         failures += axe_violations(page, axe, where, rules)
@@ -251,7 +251,8 @@ def test_the_privacy_checks_can_fail(browser, axe, tmp_path):
         '<img src="http://127.0.0.2:9/x.png" alt="x"><script>window.blocked = true</script></main></body></html>',
         encoding="utf-8")
     with serve(tmp_path) as url, pytest.raises(AssertionError) as caught:
-        check_pages(browser, axe, tmp_path, url, EVERY_PAGE, [tmp_path / "p" / "index.html"], privacy=True)
+        check_pages(browser, axe, tmp_path, url, EVERY_PAGE, [tmp_path / "p" / "index.html"], privacy=True,
+                    until="networkidle")
     assert "p/index.html: request to http://127.0.0.2:9/x.png" in str(caught.value)
     assert "p/index.html: console: " in str(caught.value) and "Content Security Policy" in str(caught.value)
 
@@ -275,7 +276,9 @@ def test_the_other_scheme_is_shown_without_a_new_visit(browser, axe, site, base_
 
 @pytest.mark.parametrize("configuration", [c for c in CONFIGURATIONS if c != EVERY_PAGE])
 def test_sample_pages_pass_every_axe_rule(browser, axe, site, base_url, configuration):
-    check_pages(browser, axe, site, base_url, configuration, sample_pages(site))
+    """Every rule in the other combinations; and, waiting until the network is quiet, nothing a
+    page's components request after it has loaded may go to another host."""
+    check_pages(browser, axe, site, base_url, configuration, sample_pages(site), privacy=True, until="networkidle")
 
 
 def test_the_colour_rules_are_axe_rules_that_can_fail(browser, axe):

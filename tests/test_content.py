@@ -85,12 +85,13 @@ def test_pages_do_not_repeat_common_errors(site):
 
 # Each language's own measure, with a bar comparable to the English grade 8-10:
 MIN_EASE_ES = 70  # Fernández-Huerta: 70-80 "fairly easy", 80+ "easy"
-MIN_EASE_PT = 50  # Flesch adapted by Martins et al.: 50-75 "easy" (school years 5-8), 75+ "very easy"
+MIN_EASE_PT = 60  # Flesch adapted by Martins et al.: 50-75 "easy" (school years 5-8), 75+ "very easy"
 # Haitian Creole has no validated formula: the two measures such formulas are made of. The English
 # and Spanish applicant pages average 9-10 words per sentence (at most 12.4) and 4.3-4.5 letters
-# per word (at most 4.9); Creole writes grammar as short separate words (te, ap, pral, la).
+# per word (at most 4.9); Creole writes grammar as short separate words (te, ap, pral, la), so
+# its words are shorter (3.7-4.3 letters on the pages of December 2026) for the same text.
 MAX_WORDS_PER_SENTENCE_HT = 14
-MAX_LETTERS_PER_WORD_HT = 5.0
+MAX_LETTERS_PER_WORD_HT = 4.6
 
 
 def _applicant_text(lang: str) -> list[tuple[str, str]]:

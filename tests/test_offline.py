@@ -71,7 +71,8 @@ def test_web_only_files_and_redirect_pages_stay_out_of_the_zip():
 # --- the built copy ---------------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang, md_path", [("en", "index.md"), ("en", "qualify/torture-definition.md"),
-                                           ("es", "index.md"), ("es", "about.md")])
+                                           ("es", "index.md"), ("es", "about.md"), ("pt", "index.md"),
+                                           ("ht", "after/life-with-cat.md")])
 def test_every_page_links_to_the_zip_in_its_language(site, lang, md_path):
     page = built_path(site, lang, md_path)
     links = soup(page).select(".md-footer a[download]")

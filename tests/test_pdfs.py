@@ -122,10 +122,17 @@ def test_each_handout_sheet_names_the_handout_its_date_and_address(site, lang):
                 assert squash(value) in text, f"{lang}/{md}, sheet {number}: no {value!r}"
 
 
-def test_a_spanish_handout_is_in_spanish(site):
-    _sheets, texts, _title, _lang = read(site / "es" / "pdf" / "handouts" / "cat-in-brief.pdf")
+# A handout's title, the "Last reviewed" label and a word of everyday address, in each translation.
+HANDOUT_WORDS = {"es": ("La CAT en breve", "Última revisión", "usted"),
+                 "pt": ("A CAT em poucas palavras", "Última revisão", "você"),
+                 "ht": ("CAT an kout", "Dènye revizyon", "ou")}
+
+
+@pytest.mark.parametrize("lang", sorted(HANDOUT_WORDS))
+def test_a_translated_handout_is_in_its_language(site, lang):
+    _sheets, texts, _title, _lang = read(site / lang / "pdf" / "handouts" / "cat-in-brief.pdf")
     text = " ".join(texts)
-    assert "La CAT en breve" in text and "Última revisión" in text and "usted" in text
+    assert all(word in text for word in HANDOUT_WORDS[lang]), HANDOUT_WORDS[lang]
     assert "Who can get it" not in text
 
 

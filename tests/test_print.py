@@ -152,7 +152,8 @@ def test_print_is_black_on_white_even_in_dark_mode(site, browser):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("lang, md", [(DEFAULT, "process/hearing.md"), ("es", "qualify/cat-asylum-withholding.md")])
+@pytest.mark.parametrize("lang, md", [(DEFAULT, "process/hearing.md"), ("es", "qualify/cat-asylum-withholding.md"),
+                                      ("pt", "process/appeals.md"), ("ht", "evidence/declaration.md")])
 def test_each_printed_sheet_names_the_page_its_date_and_address(site, browser, lang, md):
     """Chromium's own PDF of the page: the margin boxes of print.css on every sheet."""
     from pypdf import PdfReader
