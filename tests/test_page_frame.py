@@ -184,16 +184,18 @@ def test_the_early_script_keeps_materials_two_scripts_and_fails_when_they_change
 
 
 def test_the_readers_colour_scheme_comes_back_on_the_next_page(site, browser):
-    """The early script restores the scheme the reader chose, from the cached file."""
+    """The early script restores the scheme the reader chose, from the cached file. (Each language
+    is a site of its own to Material, which keeps the choice per site.)"""
     with serve(site, site_prefix()) as url:
         context = browser.new_context(color_scheme="light")
         page = context.new_page()
         errors = []
         page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto(url + "qualify/torture-definition/")
-        page.locator("label[for=__palette_1]").click()
-        assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
-        page.goto(url + "pt/evidence/")
-        assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+        for root in ("", "pt/"):
+            page.goto(url + root + "qualify/torture-definition/")
+            page.locator("label[for=__palette_1]").click()
+            assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+            page.goto(url + root + "evidence/")
+            assert page.locator("body").get_attribute("data-md-color-scheme") == "slate", root
         assert page.evaluate("typeof __md_get") == "function" and not errors, errors
         context.close()
