@@ -205,7 +205,8 @@ def lighthouse(site: Path) -> list[str]:
     server, base = serve(site)
     lines = []
     try:
-        for path in ["", "qualify/torture-definition/", "es/evidence/declaration/"]:
+        for path in ["", "qualify/torture-definition/", "es/evidence/declaration/", "pt/process/appeals/",
+                     "ht/situations/detained/"]:
             out = subprocess.run(
                 [npx, "--no-install", "lighthouse", base + path, "--quiet", "--output=json", "--output-path=stdout",
                  "--form-factor=mobile", "--only-categories=performance,accessibility,best-practices,seo",

@@ -42,6 +42,13 @@ SCHEMES = {"light": "default", "dark": "slate"}
 # Material fades and slides menus, search and drawer in for up to 250 ms; colours measured
 # halfway would be wrong.
 TRANSITION = 400
+# In the page (added with axe-core): wait until the running transitions and animations have ended
+# (at most 2 s), so that colours are not measured halfway. Endless animations do not count.
+SETTLE = """window.catTransitionsEnded = () => {
+  const ending = document.getAnimations().filter(a => a.effect && a.effect.getTiming().iterations !== Infinity);
+  return Promise.race([Promise.all(ending.map(a => a.finished.catch(() => null))),
+                       new Promise(done => setTimeout(done, 2000))]);
+};"""
 
 
 def axe_source() -> str:
@@ -85,8 +92,12 @@ def axe_violations(page, axe: str, where: str, rules: list[str] | None = None) -
     if not page.evaluate("typeof axe !== 'undefined'"):  # a page written by set_content()
         page.add_script_tag(content=axe)
     run_only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": AXE_TAGS}
-    result = page.evaluate("options => axe.run(document, options)",
-                           {"runOnly": run_only, "resultTypes": ["violations"]})
+    # Colours measured halfway through a transition (the header's title slides in when the page
+    # scrolls) would be wrong: wait for the running ones to end.
+    result = page.evaluate("""async options => {
+        await window.catTransitionsEnded();
+        return axe.run(document, options);
+    }""", {"runOnly": run_only, "resultTypes": ["violations"]})
     assert result["testEngine"]["name"] == "axe-core" and result["passes"], f"{where}: axe-core did not run"
     return [f"{where}: {v['id']} ({v['help']}) at " + "; ".join(" >>> ".join(n["target"]) for n in v["nodes"])
             for v in result["violations"]]
@@ -187,7 +198,7 @@ def switch_scheme(page, scheme: str) -> None:
     page.evaluate("""async scheme => {
         document.body.setAttribute('data-md-color-scheme', scheme);
         await new Promise(requestAnimationFrame);
-        await Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)));
+        await window.catTransitionsEnded();
     }""", SCHEMES[scheme])
 
 
