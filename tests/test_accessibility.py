@@ -42,13 +42,13 @@ SCHEMES = {"light": "default", "dark": "slate"}
 # Material fades and slides menus, search and drawer in for up to 250 ms; colours measured
 # halfway would be wrong.
 TRANSITION = 400
-# In the page (added with axe-core): wait until the running transitions and animations have ended
+# In the page: wait until the running transitions and animations have ended
 # (at most 2 s), so that colours are not measured halfway. Endless animations do not count.
-SETTLE = """window.catTransitionsEnded = () => {
+TRANSITIONS_ENDED = """(() => {
   const ending = document.getAnimations().filter(a => a.effect && a.effect.getTiming().iterations !== Infinity);
   return Promise.race([Promise.all(ending.map(a => a.finished.catch(() => null))),
                        new Promise(done => setTimeout(done, 2000))]);
-};"""
+})()"""
 
 
 def axe_source() -> str:
@@ -95,7 +95,7 @@ def axe_violations(page, axe: str, where: str, rules: list[str] | None = None) -
     # Colours measured halfway through a transition (the header's title slides in when the page
     # scrolls) would be wrong: wait for the running ones to end.
     result = page.evaluate("""async options => {
-        await window.catTransitionsEnded();
+        await """ + TRANSITIONS_ENDED + """;
         return axe.run(document, options);
     }""", {"runOnly": run_only, "resultTypes": ["violations"]})
     assert result["testEngine"]["name"] == "axe-core" and result["passes"], f"{where}: axe-core did not run"
@@ -198,7 +198,7 @@ def switch_scheme(page, scheme: str) -> None:
     page.evaluate("""async scheme => {
         document.body.setAttribute('data-md-color-scheme', scheme);
         await new Promise(requestAnimationFrame);
-        await window.catTransitionsEnded();
+        await """ + TRANSITIONS_ENDED + """;
     }""", SCHEMES[scheme])
 
 
