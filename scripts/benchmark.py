@@ -188,9 +188,7 @@ def scale_run(counts=(250, 500, 1000)) -> list[tuple[int, float]]:
                 + f"          - scale/page-{i}.md\n" for i in range(count))
             (project / "mkdocs.yml").write_text(config, encoding="utf-8")
             ui = (project / "data" / "ui.yml").read_text(encoding="utf-8")
-            alternate = yaml.load(config, Loader=yaml.BaseLoader)["extra"]["alternate"]
-            langs = [alt["lang"] for alt in alternate]
-            every = lambda text: "{" + ", ".join(f"{lang}: {text}" for lang in langs) + "}"  # noqa: E731
+            every = lambda text: "{" + ", ".join(f"{lang}: {text}" for lang in LANGUAGES) + "}"  # noqa: E731
             parts = "".join(f"  Part {n}: {every(f'Part {n}')}\n" for n in range(1, count // 50 + 2))
             ui = ui.replace("\nnav:\n", f"\nnav:\n  Scale: {every('Scale')}\n" + parts, 1)
             (project / "data" / "ui.yml").write_text(ui, encoding="utf-8")

@@ -19,7 +19,7 @@ import yaml
 from pypdf import PdfReader
 
 from browser import SIDEWAYS, serve
-from site_reader import ROOT, built_path, html_files, language_root, languages, soup, source_pages
+from site_reader import ROOT, built_path, language_root, languages, soup, source_pages
 
 pytestmark = pytest.mark.browser
 
@@ -27,11 +27,6 @@ UI = yaml.safe_load((ROOT / "data" / "ui.yml").read_text(encoding="utf-8"))["str
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
 HANDOUT_SHEETS = range(1, 3)  # as tests/test_pdfs.py asks of the WeasyPrint PDFs
-
-def pages(site) -> list[str]:
-    """Every page of the site (both languages, 404 pages too): the files that have an article."""
-    return [p.relative_to(site).as_posix() for p in html_files(site)
-            if 'class="md-content__inner' in p.read_text(encoding="utf-8")]
 
 
 @pytest.fixture(scope="module")
