@@ -233,10 +233,19 @@ def load(data_dir: Path | str, languages: tuple[str, ...]) -> SiteData:
             abbrs[abbr] = entry["key"]
 
     pages_dir = data_dir.parent / "docs" / languages[0]
+    question_keys = {entry["key"] for entry in lists["faq"]}
     for entry in lists["faq"]:
         if not (pages_dir / entry["page"]).is_file():
             problems.append(DataError("data/faq.yml", entry["key"], "page",
                                       f"page '{entry['page']}' does not exist in docs/{languages[0]}/"))
+        heading = datasets.faq_topic_string(entry["topic"])
+        if ui and heading not in ui.get("strings", {}):
+            problems.append(DataError("data/faq.yml", entry["key"], "topic",
+                                      f"topic '{entry['topic']}' has no heading: add the string '{heading}' "
+                                      "to data/ui.yml, with a line for each language"))
+        if entry["topic"] in question_keys:  # the topic's heading and the question would share an address
+            problems.append(DataError("data/faq.yml", entry["key"], "topic",
+                                      f"topic '{entry['topic']}' is also the key of a question: give it another name"))
 
     for entry in lists["deadlines"]:
         page = entry.get("calculator", {}).get("page", "#").split("#")[0]

@@ -86,8 +86,13 @@ UPDATE = Record(
     optional={"status": Enum("in_force", "pending", "in_litigation", "superseded"), **CHANGEABLE},
 )
 
+def faq_topic_string(topic: str) -> str:
+    """The data/ui.yml string that names an FAQ topic (its heading)."""
+    return "faq_topic_" + topic.replace("-", "_")
+
+
 FAQ = Record(
-    fields={"key": Key(), "question": Text(), "answer": Text(),
+    fields={"key": Key(), "topic": Key(), "question": Text(), "answer": Text(),
             "page": Str(r"[a-z0-9/-]+\.md", "a page path inside docs/<language>/, like qualify/torture-definition.md")},
     optional={"anchor": Key()},
 )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from .data import SiteData
+from .datasets import faq_topic_string
 from .errors import DataError
 from .checks import checked_on, checked_source
 from .html import cell, cite, table
@@ -147,15 +148,22 @@ def updates_list(data: SiteData, lang: str) -> tuple[str, set[str]]:
 
 
 def faq_markdown(data: SiteData, lang: str, page_src: str) -> str:
-    """The FAQ as Markdown, so that headings reach the table of contents and MkDocs
-    checks every "read more" link and anchor. Text from data is HTML-escaped."""
+    """The FAQ as Markdown, so that headings get permalinks and MkDocs checks every "read more"
+    link and anchor: a section (h2) per topic, in the order the topics first appear, then its
+    questions (h3). The table of contents lists the topics: a short list to scan on a phone.
+    Text from data is HTML-escaped."""
     depth = page_src.count("/")
-    parts = []
+    topics: dict[str, list[dict]] = {}
     for item in data.faq:
-        target = "../" * depth + item["page"] + (f"#{item['anchor']}" if item.get("anchor") else "")
-        parts.append(f"## {escape(text(item['question'], lang))} {{ #{item['key']} }}\n\n"
-                     f"{escape(text(item['answer'], lang))}\n\n"
-                     f"[{escape(ui(data.ui, 'read_more', lang))}]({target})\n")
+        topics.setdefault(item["topic"], []).append(item)
+    parts = []
+    for topic, items in topics.items():
+        parts.append(f"## {escape(ui(data.ui, faq_topic_string(topic), lang))} {{ #{topic} }}\n")
+        for item in items:
+            target = "../" * depth + item["page"] + (f"#{item['anchor']}" if item.get("anchor") else "")
+            parts.append(f"### {escape(text(item['question'], lang))} {{ #{item['key']} }}\n\n"
+                         f"{escape(text(item['answer'], lang))}\n\n"
+                         f"[{escape(ui(data.ui, 'read_more', lang))}]({target})\n")
     return "\n".join(parts)
 
 

@@ -8,7 +8,8 @@ stages. Each is handed the pass it works on (sitebuild/passes.py). A web build r
    every page, then the steps that finish the language's folder (`finish_pass`);
 2. each other language's pass, started at the end of the first, in the same steps;
 3. the steps that need every language (`finish_build`): the security policy, the host's files,
-   the sitemaps, the PDFs, and the offline copy, which is a whole build of its own again.
+   the sitemaps (after which every page is final), the PDFs, and the offline copy, which is a
+   whole build of its own again.
 """
 
 from __future__ import annotations
@@ -17,12 +18,14 @@ import os
 
 from mkdocs.utils import clean_directory
 
+from . import pages_done
 from .hosting import bundle_privacy, csp, host_files, redirects, sitemaps
 from .languages import fallback, navigation, search_folding, settings
 from .markup import advocates_boxes, table_regions, valid_html
 from .offline_copy import (download_link, make_offline_copy, no_canonical_link, widen_policies,
                            write_search_script)
-from .page_weight import css_pruning, early_script, fewer_requests, icon_sprite, lazy_search, search_languages, whitespace
+from .page_weight import (css_pruning, early_script, fewer_requests, icon_sprite, lazy_search, material_config,
+                          search_languages, whitespace)
 from .paper import pdf_files, pdf_links, print_button, print_page
 from .passes import Build, BuildPass, attach, pass_of, web_build
 
@@ -89,6 +92,7 @@ def on_post_page(output, page, config):
     html = print_page.add_print_addresses(html, page, p)
     if not p.offline:  # pages opened from disk may not use another file's symbols
         html = icon_sprite.link_icons(html, page, p)
+    html = material_config.compact(html)
     html = whitespace.strip_indentation(html)
     redirects.remember_title(page, p)
     return html
@@ -131,6 +135,7 @@ def finish_build(build: Build) -> None:
     host_files.write_host_files(build, policy)
     if build.site_url:
         sitemaps.add_alternates(build)
+    pages_done.announce(build)  # every page is final: the tests may start visiting them
     if build.offline:
         widen_policies(build)
     elif build.extras:

@@ -18,6 +18,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from sitebuild.pages_done import PAGES_DONE_VARIABLE  # noqa: E402
+
 # What a copy of the project needs in order to build (for the bad-data tests).
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "hooks", "sitebuild", "overrides", "pdf")
 
@@ -101,6 +103,7 @@ def _start_site_build(shared: Path) -> None:
         (shared / "build.started").touch()
         command, env = _build_command(ROOT, shared / "site", None)
         env["CAT_GUIDE_RC"] = str(shared / "build.rc")
+        env[PAGES_DONE_VARIABLE] = str(shared / "pages.done")  # written when the pages are final
         # The shell writes the exit status when the build ends, even if this worker has ended first.
         with open(shared / "build.log", "w") as log:
             build = subprocess.Popen(
@@ -110,10 +113,13 @@ def _start_site_build(shared: Path) -> None:
         (shared / "build.pid").write_text(str(build.pid))
 
 
-def _wait_for_build(shared: Path) -> int:
-    """The build's exit status, once it has ended."""
+def _wait_for_build(shared: Path, pages_only: bool = False) -> int:
+    """The build's exit status, once it has ended; with `pages_only`, 0 as soon as the pages are
+    final (sitebuild/pages_done.py), while the build goes on with the PDFs and the offline copy."""
     deadline = time.monotonic() + BUILD_TIMEOUT
     while not (shared / "build.rc").exists():
+        if pages_only and (shared / "pages.done").exists():
+            return 0
         if time.monotonic() > deadline:
             pytest.fail(f"the site's build took more than {BUILD_TIMEOUT} s")
         time.sleep(0.2)
@@ -124,24 +130,42 @@ def _shared() -> Path:
     return Path(os.environ[SHARED])
 
 
+def _need(item) -> int:
+    """0: the test does not need the site; 1: its pages only; 2: the whole build."""
+    names = getattr(item, "fixturenames", ())
+    return 1 if "site_pages" in names else 2 if "site" in names else 0
+
+
 def pytest_collection_modifyitems(session, config, items):
-    """Start the site's build, and run first the tests that do not need it, so that no worker
-    sits waiting for it. (Every xdist worker sorts the same way, as xdist requires.)"""
-    needs_site = {item.nodeid for item in items if "site" in getattr(item, "fixturenames", ())}
-    if needs_site:
+    """Start the site's build, and run first the tests that do not need it, then those that need
+    only its pages, so that no worker sits waiting for it. (Every xdist worker sorts the same
+    way, as xdist requires.)"""
+    if any(_need(item) for item in items):
         _start_site_build(_shared())
-        items.sort(key=lambda item: item.nodeid in needs_site)  # stable: the file order stays
+        items.sort(key=_need)  # stable: the file order stays within each group
+
+
+def _built(pages_only: bool) -> Path:
+    shared = _shared()
+    _start_site_build(shared)  # in case collection did not see the need (a fixture asking for it)
+    status = _wait_for_build(shared, pages_only)
+    log = (shared / "build.log").read_text(encoding="utf-8", errors="replace")
+    assert status == 0, f"the site did not build:\n{log}"
+    return shared / "site"
 
 
 @pytest.fixture(scope="session")
 def site() -> Path:
     """The whole site, built once from the working tree into a temporary folder."""
-    shared = _shared()
-    _start_site_build(shared)  # in case collection did not see the need (a fixture asking for it)
-    status = _wait_for_build(shared)
-    log = (shared / "build.log").read_text(encoding="utf-8", errors="replace")
-    assert status == 0, f"the site did not build:\n{log}"
-    return shared / "site"
+    return _built(pages_only=False)
+
+
+@pytest.fixture(scope="session")
+def site_pages() -> Path:
+    """The same site as soon as its pages are final, before its PDFs and offline copy are: for
+    tests that only visit pages (the accessibility checks of every page), so that they run while
+    the build makes the rest."""
+    return _built(pages_only=True)
 
 
 @pytest.fixture(scope="session")

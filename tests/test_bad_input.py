@@ -154,6 +154,14 @@ def missing_ui_string(p):
     return "data/ui.yml, field 'strings.sources': missing translation for 'es'"
 
 
+def faq_topic_without_heading(p):
+    entries = load(p, "faq.yml")
+    entries[-1]["topic"] = "money"
+    dump(p, "faq.yml", entries)
+    return (f"data/faq.yml, entry '{entries[-1]['key']}', field 'topic': topic 'money' has no heading: "
+            "add the string 'faq_topic_money' to data/ui.yml, with a line for each language")
+
+
 def front_matter_missing_date(p):
     page = p / "docs" / "en" / "reference" / "glossary.md"
     page.write_text(page.read_text(encoding="utf-8").replace("last_reviewed: ", "reviewed: "), encoding="utf-8")
@@ -230,7 +238,7 @@ BUILDS = {
                    unknown_language, missing_required_field, wrong_type, unknown_source,
                    unknown_source_in_table_cell, missing_table_cell, duplicate_key, colon_in_unquoted_text,
                    missing_ui_string, situation_title_differs_from_its_page],
-    "unreadable-data": [bad_date, broken_yaml, tab_for_indent],
+    "unreadable-data": [bad_date, broken_yaml, tab_for_indent, faq_topic_without_heading],
     "missing-data-file": [missing_file],
     "missing-situation-page": [situation_without_its_page],
     "english-pages": [front_matter_missing_date, front_matter_bad_audience, macro_asks_for_missing_row,

@@ -38,8 +38,12 @@ def test_every_section_heading_has_a_permalink(site, lang):
 def test_generated_headings_are_among_those_checked(site, lang):
     """The headings that macros write (not the page's author) are real, linkable headings."""
     faq = article(built_path(site, lang, "reference/faq.md"))
-    keys = [entry["key"] for entry in yaml.safe_load((ROOT / "data" / "faq.yml").read_text(encoding="utf-8"))]
-    assert [h["id"] for h in faq.select("h2[id]") if h["id"] in keys] == keys
+    questions = yaml.safe_load((ROOT / "data" / "faq.yml").read_text(encoding="utf-8"))
+    assert [h["id"] for h in faq.select("h3[id]")] == [q["key"] for q in questions]  # grouped in the file
+    topics = list(dict.fromkeys(q["topic"] for q in questions))
+    assert [h["id"] for h in faq.select("h2[id]") if h["id"] in topics] == topics
+    for question in questions:  # each under its topic's heading
+        assert faq.find("h3", id=question["key"]).find_previous("h2")["id"] == question["topic"], question["key"]
     checklist = article(built_path(site, lang, "evidence/checklist.md"))
     evidence = yaml.safe_load((ROOT / "data" / "evidence.yml").read_text(encoding="utf-8"))
     assert all(checklist.find(["h2", "h3"], id=e["key"].replace("_", "-")) for e in evidence)

@@ -259,7 +259,9 @@ class TestRuntimeClasses:
 
 
 class TestHtmlWhitespace:
-    def test_indentation_goes_but_preformatted_text_stays(self):
-        html = "<div>\n    <p>Hi\n      there</p>\n</div>\n<pre>\n    code\n  more</pre>\n  <textarea>\n  x</textarea>"
+    def test_indentation_and_empty_lines_go_but_preformatted_text_stays(self):
+        html = ("<div>\n    <p>Hi\n      there</p>\n\n  \n</div>\n<pre>\n    code\n\n  more</pre>\n  <textarea>\n\n  x"
+                "</textarea>\n\u00a0<span>a</span>")
         assert whitespace.strip_indentation(html) == (
-            "<div>\n<p>Hi\nthere</p>\n</div>\n<pre>\n    code\n  more</pre>\n<textarea>\n  x</textarea>")
+            "<div>\n<p>Hi\nthere</p>\n</div>\n<pre>\n    code\n\n  more</pre>\n<textarea>\n\n  x</textarea>"
+            "\n\u00a0<span>a</span>")
