@@ -68,11 +68,13 @@ def assert_build_fails(project: Path, tmp_path: Path, expected: str | list[str])
 
 
 # The whole site is built once per run, in the background from the moment the tests are collected,
-# while the tests that do not need it run. With pytest-xdist, every worker uses that one build: the
-# main pytest process names a folder for it (SHARED), the first worker to collect a test that needs
-# the site starts the build there under a lock, and the `site` fixture waits for it to finish.
+# while the tests that do not need it run; so is the variant (tests/variant_site.py), the one
+# other build of the whole project. With pytest-xdist, every worker uses those same builds: the
+# main pytest process names a folder for them (SHARED), the first worker to collect a test that
+# needs one starts it there under a lock, and the fixture waits for it to finish.
 SHARED = "CAT_GUIDE_TEST_SHARED"
 BUILD_TIMEOUT = 900  # seconds
+BUILDS = ("site", "variant")
 
 
 def pytest_configure(config):
@@ -84,88 +86,117 @@ def pytest_configure(config):
 def pytest_unconfigure(config):
     shared = getattr(config, "_cat_shared", None)
     if shared:
-        pid = Path(shared, "build.pid")
-        if pid.exists() and not Path(shared, "build.rc").exists():  # the run was cut short
-            try:
-                os.killpg(int(pid.read_text()), signal.SIGTERM)  # the build this run started, and only it
-            except ProcessLookupError:
-                pass
+        for name in BUILDS:
+            pid = Path(shared, f"{name}.pid")
+            if pid.exists() and not Path(shared, f"{name}.rc").exists():  # the run was cut short
+                try:
+                    os.killpg(int(pid.read_text()), signal.SIGTERM)  # a build this run started, and only it
+                except ProcessLookupError:
+                    pass
         shutil.rmtree(shared, ignore_errors=True)
         os.environ.pop(SHARED, None)
 
 
-def _start_site_build(shared: Path) -> None:
-    """Start the one build of the site, unless a worker has started it already."""
-    with open(shared / "build.lock", "w") as lock:
+def _start_build(shared: Path, name: str) -> None:
+    """Start the build `name` (the site, or the variant) into shared/<name>/, unless a worker has
+    started it already."""
+    with open(shared / f"{name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        if (shared / "build.started").exists():
+        if (shared / f"{name}.started").exists():
             return
-        (shared / "build.started").touch()
-        command, env = _build_command(ROOT, shared / "site", None)
-        env["CAT_GUIDE_RC"] = str(shared / "build.rc")
-        env[PAGES_DONE_VARIABLE] = str(shared / "pages.done")  # written when the pages are final
+        (shared / f"{name}.started").touch()
+        if name == "site":
+            project, extras = ROOT, None
+        else:
+            from variant_site import make_changes
+
+            project, extras = copy_project(shared / f"{name}-project"), False
+            make_changes(project)
+        command, env = _build_command(project, shared / name, extras)
+        env["CAT_GUIDE_RC"] = str(shared / f"{name}.rc")
+        env[PAGES_DONE_VARIABLE] = str(shared / f"{name}.pages-done")  # written when the pages are final
         # The shell writes the exit status when the build ends, even if this worker has ended first.
-        with open(shared / "build.log", "w") as log:
+        with open(shared / f"{name}.log", "w") as log:
             build = subprocess.Popen(
                 ["/bin/sh", "-c", '"$@"; echo $? > "$CAT_GUIDE_RC.part" && mv "$CAT_GUIDE_RC.part" "$CAT_GUIDE_RC"',
-                 "sh", *command], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+                 "sh", *command], cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT,
                 stdin=subprocess.DEVNULL, start_new_session=True)
-        (shared / "build.pid").write_text(str(build.pid))
+        (shared / f"{name}.pid").write_text(str(build.pid))
 
 
-def _wait_for_build(shared: Path, pages_only: bool = False) -> int:
+def _wait_for_build(shared: Path, name: str, pages_only: bool = False) -> int:
     """The build's exit status, once it has ended; with `pages_only`, 0 as soon as the pages are
     final (sitebuild/pages_done.py), while the build goes on with the PDFs and the offline copy."""
     deadline = time.monotonic() + BUILD_TIMEOUT
-    while not (shared / "build.rc").exists():
-        if pages_only and (shared / "pages.done").exists():
+    while not (shared / f"{name}.rc").exists():
+        if pages_only and (shared / f"{name}.pages-done").exists():
             return 0
         if time.monotonic() > deadline:
-            pytest.fail(f"the site's build took more than {BUILD_TIMEOUT} s")
+            pytest.fail(f"the {name}'s build took more than {BUILD_TIMEOUT} s")
         time.sleep(0.2)
-    return int((shared / "build.rc").read_text().strip() or 1)
+    return int((shared / f"{name}.rc").read_text().strip() or 1)
 
 
 def _shared() -> Path:
     return Path(os.environ[SHARED])
 
 
+def reads_pages_only(module) -> bool:
+    """Whether a test module says that its tests read only the site's pages (HTML), not its PDFs
+    or its offline copy: `READS_PAGES_ONLY = True` at its top."""
+    return getattr(module, "READS_PAGES_ONLY", False) is True
+
+
 def _need(item) -> int:
-    """0: the test does not need the site; 1: its pages only; 2: the whole build."""
+    """0: the test needs no build of the whole project; 1: one that is ready early (the site's
+    pages, the quick variant); 2: the whole site, PDFs and offline copy included."""
     names = getattr(item, "fixturenames", ())
-    return 1 if "site_pages" in names else 2 if "site" in names else 0
+    if "whole_site" in names or ("site" in names and not reads_pages_only(getattr(item, "module", None))):
+        return 2
+    return 1 if "site" in names or "variant_site" in names else 0
 
 
 def pytest_collection_modifyitems(session, config, items):
-    """Start the site's build, and run first the tests that do not need it, then those that need
-    only its pages, so that no worker sits waiting for it. (Every xdist worker sorts the same
-    way, as xdist requires.)"""
-    if any(_need(item) for item in items):
-        _start_site_build(_shared())
-        items.sort(key=_need)  # stable: the file order stays within each group
+    """Start the builds the tests need, and run first the tests that need none, then those that
+    need only the site's pages, so that no worker sits waiting. (Every xdist worker sorts the
+    same way, as xdist requires.)"""
+    names = {name for item in items for name in getattr(item, "fixturenames", ())}
+    if names & {"site", "whole_site"}:
+        _start_build(_shared(), "site")
+    if "variant_site" in names:
+        _start_build(_shared(), "variant")
+    items.sort(key=_need)  # stable: the file order stays within each group
 
 
-def _built(pages_only: bool) -> Path:
+def _built(name: str, pages_only: bool = False) -> Path:
     shared = _shared()
-    _start_site_build(shared)  # in case collection did not see the need (a fixture asking for it)
-    status = _wait_for_build(shared, pages_only)
-    log = (shared / "build.log").read_text(encoding="utf-8", errors="replace")
-    assert status == 0, f"the site did not build:\n{log}"
-    return shared / "site"
+    _start_build(shared, name)  # in case collection did not see the need (a fixture asking for it)
+    status = _wait_for_build(shared, name, pages_only)
+    log = (shared / f"{name}.log").read_text(encoding="utf-8", errors="replace")
+    assert status == 0, f"the {name} did not build:\n{log}"
+    return shared / name
+
+
+@pytest.fixture(scope="module")
+def site(request) -> Path:
+    """The whole site, built once per run from the working tree into a temporary folder. A test
+    module that reads only the pages (`READS_PAGES_ONLY = True`) gets it as soon as they are
+    final, and its tests run while the build goes on with the PDFs and the offline copy; the
+    others wait for the whole build. (In such a module, a test or fixture that reads the PDFs or
+    the offline copy asks for `whole_site` instead.)"""
+    return _built("site", pages_only=reads_pages_only(request.module))
 
 
 @pytest.fixture(scope="session")
-def site() -> Path:
-    """The whole site, built once from the working tree into a temporary folder."""
-    return _built(pages_only=False)
+def whole_site() -> Path:
+    """The same site once the whole build has ended: PDFs and offline copy included."""
+    return _built("site")
 
 
 @pytest.fixture(scope="session")
-def site_pages() -> Path:
-    """The same site as soon as its pages are final, before its PDFs and offline copy are: for
-    tests that only visit pages (the accessibility checks of every page), so that they run while
-    the build makes the rest."""
-    return _built(pages_only=True)
+def variant_site() -> Path:
+    """The quick build of a changed copy of the project (tests/variant_site.py), built once."""
+    return _built("variant")
 
 
 @pytest.fixture(scope="session")

@@ -6,8 +6,9 @@
   may load from another host, log an error or set a cookie. The other combinations (a desktop
   screen in either scheme, the phone in the dark scheme) run every rule on a sample of pages
   computed from the built site so that, together, the sample uses every component any page uses,
-  in every language: a new component, or a new language, joins the sample by itself. The open search, language menu and navigation
-  drawer are checked in every combination.
+  in every language: a new component, or a new language, joins the sample by itself. The open
+  search, language menu and navigation drawer are checked in every combination in the default
+  language, and on the phone in every language (`combinations()`; the tools' tests use it too).
 - The main flows work by keyboard: skip link, search, language selector, navigation drawer.
 
 axe-core is the axe.min.js shipped in the pinned axe-playwright-python package: nothing is
@@ -16,6 +17,7 @@ downloaded when the tests run.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 import pytest
@@ -24,6 +26,7 @@ from browser import SIDEWAYS, serve
 from site_reader import ROOT, html_files, languages, site_prefix, source_pages
 
 pytestmark = pytest.mark.browser
+READS_PAGES_ONLY = True  # the tests start while the PDFs are made (tests/conftest.py)
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 DESKTOP = {"viewport": {"width": 1280, "height": 900}}
@@ -64,13 +67,6 @@ def axe_source() -> str:
 def page_url(base_url: str, site, path) -> str:
     rel = path.relative_to(site).as_posix()
     return base_url + (rel.removesuffix("index.html"))
-
-
-@pytest.fixture(scope="module")
-def site(site_pages):
-    """This file only visits pages: its tests start as soon as the pages are final, while the
-    build goes on with the PDFs and the offline copy (tests/conftest.py)."""
-    return site_pages
 
 
 @pytest.fixture(scope="module")
@@ -144,7 +140,8 @@ def language_of(site, path) -> str:
     return first if first in languages()[1:] else languages()[0]
 
 
-def components(path) -> set[str]:
+@lru_cache(maxsize=None)  # each page is read once per worker, for the sample and its test
+def components(path) -> frozenset[str]:
     """What a page is built from, as axe sees it: every element name, class, role and input type
     in its body, and the template (404 pages have their own)."""
     from site_reader import soup
@@ -157,7 +154,7 @@ def components(path) -> set[str]:
             found.add(f"[role={element['role']}]")
         if element.name == "input":
             found.add(f"input[type={element.get('type', 'text')}]")
-    return found
+    return frozenset(found)
 
 
 def covering_sample(uses: dict[str, set[str]]) -> list[str]:
@@ -171,6 +168,7 @@ def covering_sample(uses: dict[str, set[str]]) -> list[str]:
     return sample
 
 
+@lru_cache(maxsize=None)
 def sample_pages(site) -> list:
     """The sample: pages that together use every component any page of any language uses, and
     every language (its language counts as one of a page's components)."""
@@ -313,38 +311,51 @@ def lang_root(lang: str) -> str:
     return "" if lang == languages()[0] else f"{lang}/"
 
 
-@pytest.mark.parametrize("configuration", CONFIGURATIONS)
-def test_open_search_and_language_menu_pass_axe(browser, axe, base_url, configuration):
+def combinations(configurations=CONFIGURATIONS) -> list[tuple[str, str]]:
+    """(configuration, language) for a component that opens or changes on request (menus,
+    search, the drawer, the tools): every configuration in the default language, and the
+    every-page configuration in every language. How it looks changes with the screen and the
+    scheme, what it says with the language; each pair is one run."""
+    return [(configuration, lang) for configuration in configurations for lang in languages()
+            if lang == languages()[0] or configuration == EVERY_PAGE]
+
+
+def test_the_combinations_cover_every_configuration_and_every_language():
+    pairs = combinations()
+    assert {c for c, _ in pairs} == set(CONFIGURATIONS) and {lang for _, lang in pairs} == set(languages())
+    assert {lang for c, lang in pairs if c == EVERY_PAGE} == set(languages())
+
+
+@pytest.mark.parametrize("configuration, lang", combinations())
+def test_open_search_and_language_menu_pass_axe(browser, axe, base_url, configuration, lang):
     scheme, screen = CONFIGURATIONS[configuration]
     context = new_axe_context(browser, scheme, screen, axe)
     page = context.new_page()
     failures = []
-    for lang in languages():
-        page.goto(base_url + lang_root(lang) + "process/appeals/")
-        page.locator(".md-header__option .md-select > button").focus()
-        page.locator("a.md-select__link").first.wait_for(state="visible")
-        page.wait_for_timeout(TRANSITION)
-        failures += axe_violations(page, axe, f"{lang}: language menu open")
-        page.goto(base_url + lang_root(lang) + "process/appeals/")
-        page.keyboard.press("/")
-        page.keyboard.type("cat", delay=20)
-        page.locator(".md-search-result__item").first.wait_for(timeout=15000)
-        page.wait_for_timeout(TRANSITION)
-        failures += axe_violations(page, axe, f"{lang}: search open with results")
+    page.goto(base_url + lang_root(lang) + "process/appeals/")
+    page.locator(".md-header__option .md-select > button").focus()
+    page.locator("a.md-select__link").first.wait_for(state="visible")
+    page.wait_for_timeout(TRANSITION)
+    failures += axe_violations(page, axe, f"{lang}: language menu open")
+    page.goto(base_url + lang_root(lang) + "process/appeals/")
+    page.keyboard.press("/")
+    page.keyboard.type("cat", delay=20)
+    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    page.wait_for_timeout(TRANSITION)
+    failures += axe_violations(page, axe, f"{lang}: search open with results")
     context.close()
     assert not failures, f"{len(failures)} accessibility violations ({configuration}):\n" + "\n".join(failures)
 
 
-@pytest.mark.parametrize("scheme", SCHEMES)
-def test_open_navigation_drawer_passes_axe_on_a_phone(browser, axe, base_url, scheme):
-    context = new_axe_context(browser, scheme, PHONE, axe)
+@pytest.mark.parametrize("configuration, lang", combinations(["light-phone", "dark-phone"]))
+def test_open_navigation_drawer_passes_axe_on_a_phone(browser, axe, base_url, configuration, lang):
+    scheme, screen = CONFIGURATIONS[configuration]
+    context = new_axe_context(browser, scheme, screen, axe)
     page = context.new_page()
-    failures = []
-    for lang in languages():
-        page.goto(base_url + lang_root(lang) + "process/appeals/")
-        page.locator("button[data-cat-menu]").click()
-        page.wait_for_timeout(TRANSITION)
-        failures += axe_violations(page, axe, f"{lang}: navigation drawer open")
+    page.goto(base_url + lang_root(lang) + "process/appeals/")
+    page.locator("button[data-cat-menu]").click()
+    page.wait_for_timeout(TRANSITION)
+    failures = axe_violations(page, axe, f"{lang}: navigation drawer open")
     context.close()
     assert not failures, f"{len(failures)} accessibility violations:\n" + "\n".join(failures)
 

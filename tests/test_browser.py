@@ -11,6 +11,8 @@ import pytest
 from browser import search, serve
 from site_reader import languages
 
+READS_PAGES_ONLY = True  # reads only the built pages: runs while the PDFs are made (tests/conftest.py)
+
 pytestmark = pytest.mark.browser
 
 

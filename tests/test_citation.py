@@ -9,6 +9,8 @@ import yaml
 from browser import serve
 from site_reader import ROOT, article, built_path, languages, soup, source_pages
 
+READS_PAGES_ONLY = True  # reads only the built pages: runs while the PDFs are made (tests/conftest.py)
+
 CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
 UI = yaml.safe_load((ROOT / "data" / "ui.yml").read_text(encoding="utf-8"))["strings"]
 DEFAULT = languages()[0]

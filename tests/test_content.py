@@ -10,6 +10,8 @@ import yaml
 
 from site_reader import ROOT, article, built_path, source_pages
 
+READS_PAGES_ONLY = True  # reads only the built pages: runs while the PDFs are made (tests/conftest.py)
+
 sys.path.insert(0, str(ROOT / "scripts"))
 import readability  # noqa: E402
 

@@ -15,6 +15,8 @@ from site_reader import html_files, languages, soup
 from test_bad_input import dump, load
 from macros.data import load as load_data
 
+READS_PAGES_ONLY = True  # reads only the built pages: runs while the PDFs are made (tests/conftest.py)
+
 # Words that belong to reviewers, never to readers.
 EDITORIAL = re.compile(r"\b(volatile|vol[áa]til|unconfirmed)\b|\(puede cambiar\)|(?-i:Puede cambiar\.)|"
                        r"before (quoting|citing)|antes de citarl|verify before|"

@@ -22,13 +22,18 @@ import yaml
 from browser import serve
 from conftest import assert_build_fails
 from site_reader import ROOT, built_path, languages, site_prefix, soup
-from test_accessibility import CONFIGURATIONS, TRANSITION, axe_source, axe_violations, check_scheme, new_axe_context
+from test_accessibility import (CONFIGURATIONS, TRANSITION, axe_source, axe_violations, check_scheme, combinations,
+                                new_axe_context)
 
 from macros import deadline_tool
 from macros.data import load, parse_yaml
 from macros.errors import DataError
 from macros.i18n import format_date
 from sitebuild import offline_copy
+
+# Reads only the built pages (the offline copy through `whole_site`): runs while the PDFs are
+# made (tests/conftest.py).
+READS_PAGES_ONLY = True
 
 PAGE = "tools/deadlines.md"
 FULL_UI = yaml.safe_load((ROOT / "data" / "ui.yml").read_text(encoding="utf-8"))
@@ -388,35 +393,34 @@ def test_the_calendar_file_holds_each_deadline_as_an_all_day_event(tab, lang, tm
 
 # --- accessibility ---------------------------------------------------------------------------
 
-@pytest.mark.parametrize("configuration", CONFIGURATIONS)
-def test_the_filled_in_calculator_passes_axe_and_fits_a_phone(browser, base, configuration):
+@pytest.mark.parametrize("configuration, lang", combinations())
+def test_the_filled_in_calculator_passes_axe_and_fits_a_phone(browser, base, configuration, lang):
     scheme, screen = CONFIGURATIONS[configuration]
     axe, failures = axe_source(), []
     context = new_axe_context(browser, scheme, screen, axe)
     page = context.new_page()
     page.clock.set_fixed_time(TODAY)
-    for lang in languages():
-        page.goto(base + page_path(lang))
-        check_scheme(page, scheme, lang)
-        page.click("#cat-dl-form button[type=submit]")  # the error messages
-        page.wait_for_timeout(TRANSITION)  # the focus scrolled the page: Material fades its buttons in
-        failures += axe_violations(page, axe, f"{lang}: errors shown")
-        page.check("#cat-dl-event-judge-decision")
-        page.fill("#cat-dl-date", "2026-06-04")
-        page.click("#cat-dl-form button[type=submit]")
-        page.locator("#cat-dl-card").wait_for(state="visible")
-        page.wait_for_timeout(TRANSITION)
-        failures += axe_violations(page, axe, f"{lang}: deadlines shown")
-        width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
-        assert width[0] <= width[1], f"{lang} {configuration}: the page scrolls sideways {width}"
+    page.goto(base + page_path(lang))
+    check_scheme(page, scheme, lang)
+    page.click("#cat-dl-form button[type=submit]")  # the error messages
+    page.wait_for_timeout(TRANSITION)  # the focus scrolled the page: Material fades its buttons in
+    failures += axe_violations(page, axe, f"{lang}: errors shown")
+    page.check("#cat-dl-event-judge-decision")
+    page.fill("#cat-dl-date", "2026-06-04")
+    page.click("#cat-dl-form button[type=submit]")
+    page.locator("#cat-dl-card").wait_for(state="visible")
+    page.wait_for_timeout(TRANSITION)
+    failures += axe_violations(page, axe, f"{lang}: deadlines shown")
+    width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    assert width[0] <= width[1], f"{lang} {configuration}: the page scrolls sideways {width}"
     context.close()
     assert not failures, "\n".join(failures)
 
 
 # --- the offline copy, from disk ---------------------------------------------------------------
 
-def test_the_calculator_works_in_the_offline_copy(site, browser, tmp_path):
-    with zipfile.ZipFile(site / offline_copy.ZIP_PATH) as zf:
+def test_the_calculator_works_in_the_offline_copy(whole_site, browser, tmp_path):
+    with zipfile.ZipFile(whole_site / offline_copy.ZIP_PATH) as zf:
         zf.extractall(tmp_path)
     copy = tmp_path / offline_copy.FOLDER_IN_ZIP
     for lang in languages():

@@ -17,6 +17,8 @@ from macros.diagrams import PageIds, diagram
 from macros.errors import DataError
 from site_reader import article, built_path, languages
 
+READS_PAGES_ONLY = True  # reads only the built pages: runs while the PDFs are made (tests/conftest.py)
+
 LANGS = languages()
 DATA = load(ROOT / "data", LANGS)
 # Where each diagram is shown: (page, heading id above it, diagram key).

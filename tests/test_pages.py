@@ -6,6 +6,8 @@ import pytest
 
 from site_reader import article, built_path, languages, source_pages, soup
 
+READS_PAGES_ONLY = True  # reads only the built pages: runs while the PDFs are made (tests/conftest.py)
+
 DEFAULT = languages()[0]
 OTHERS = languages()[1:]
 

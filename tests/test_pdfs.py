@@ -9,6 +9,7 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 import yaml
+import pypdfium2 as pdfium
 from pypdf import PdfReader
 
 from site_reader import ROOT, built_path, language_root, languages, soup
@@ -65,11 +66,19 @@ def squash(text: str) -> str:
 
 @lru_cache(maxsize=None)
 def read(path: Path) -> tuple[int, tuple[str, ...], str, str]:
-    """(sheets, text of each sheet, title, language) of a PDF."""
+    """(sheets, text of each sheet, title, language) of a PDF. The text is read by PDFium, about
+    twenty times faster than pypdf, which reads the title and language."""
     reader = PdfReader(path)
     root = reader.trailer["/Root"]
-    return (len(reader.pages), tuple(squash(page.extract_text()) for page in reader.pages),
-            str(reader.metadata.title), str(root.get("/Lang", "")))
+    document = pdfium.PdfDocument(path)
+    try:
+        # PDFium writes U+FFFE for the hyphen printed where a line breaks a word.
+        texts = tuple(squash(document[i].get_textpage().get_text_range().replace("\ufffe", "-"))
+                      for i in range(len(document)))
+    finally:
+        document.close()
+    assert len(texts) == len(reader.pages), f"{path}: PDFium and pypdf count different sheets"
+    return len(texts), texts, str(reader.metadata.title), str(root.get("/Lang", ""))
 
 
 def h1(site: Path, lang: str, md: str) -> str:
@@ -201,12 +210,9 @@ def test_mkdocs_serve_adds_no_pdf_links_by_default(monkeypatch):
     assert html.endswith("<h1>x</h1>") and "cat-download" not in html and ".pdf" not in html
 
 
-def test_a_quick_build_has_no_pdfs_and_no_pdf_links(project_copy, tmp_path):
-    from conftest import run_build
-
-    out = tmp_path / "site"
-    result = run_build(project_copy, out, extras=False)  # CAT_GUIDE_QUICK=1
-    assert result.returncode == 0, result.stdout + result.stderr
+def test_a_quick_build_has_no_pdfs_and_no_pdf_links(variant_site):
+    out = variant_site  # built with CAT_GUIDE_QUICK=1
+    assert (out / "index.html").is_file()
     assert not list(out.rglob("*.pdf"))
     assert not [p for p in out.rglob("*.html") if 'class="cat-download"' in p.read_text(encoding="utf-8")]
 

@@ -8,6 +8,8 @@ import yaml
 
 from site_reader import ROOT, article, built_path, languages, source_pages
 
+READS_PAGES_ONLY = True  # reads only the built pages: runs while the PDFs are made (tests/conftest.py)
+
 UI = yaml.safe_load((ROOT / "data" / "ui.yml").read_text(encoding="utf-8"))["strings"]
 
 

@@ -21,6 +21,8 @@ from pypdf import PdfReader
 from browser import SIDEWAYS, serve
 from site_reader import ROOT, built_path, language_root, languages, soup, source_pages
 
+READS_PAGES_ONLY = True  # reads only the built pages: runs while the PDFs are made (tests/conftest.py)
+
 pytestmark = pytest.mark.browser
 
 UI = yaml.safe_load((ROOT / "data" / "ui.yml").read_text(encoding="utf-8"))["strings"]

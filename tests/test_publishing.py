@@ -38,3 +38,4 @@ def test_deploying_needs_the_tests_and_happens_only_from_main():
     assert "test" in needed(jobs, deploy)
     for name in {deploy} | needed(jobs, deploy) - {"test"}:
         assert "refs/heads/main" in jobs[name].get("if", "") and "pull_request" in jobs[name]["if"], name
+

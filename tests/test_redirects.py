@@ -12,28 +12,23 @@ import pytest
 import yaml
 
 from browser import serve
-from conftest import copy_project, run_build
+from conftest import run_build
 from site_reader import ROOT, built_path, languages, soup
+from variant_site import MOVES
 from test_html_valid import vnu_errors
 from test_privacy import html_requests, is_third_party
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import url_manifest  # noqa: E402
 
-# old page -> new page, as a contributor writes them in data/redirects.yml
-MOVES = {"start/old-name.md": "start/what-is-cat.md", "old-faq.md": "reference/faq.md"}
 UI = yaml.safe_load((ROOT / "data" / "ui.yml").read_text(encoding="utf-8"))["strings"]
 
 
 @pytest.fixture(scope="module")
-def moved_site(tmp_path_factory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("moved") / "project")
-    with (project / "data" / "redirects.yml").open("a", encoding="utf-8") as fh:
-        fh.writelines(f"{old}: {new}\n" for old, new in MOVES.items())
-    site = project.parent / "site"
-    result = run_build(project, site)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
+def moved_site(variant_site) -> Path:
+    """A build in which the pages of MOVES (old page -> new page, as a contributor writes them in
+    data/redirects.yml) have moved: the variant build (tests/variant_site.py)."""
+    return variant_site
 
 
 def _target(page: Path, href: str) -> Path:

@@ -13,6 +13,8 @@ from browser import search, serve
 from macros.search import BOILERPLATE_ANCHORS, is_boilerplate
 from site_reader import article, built_path, language_root, languages
 
+READS_PAGES_ONLY = True  # reads only the built pages: runs while the PDFs are made (tests/conftest.py)
+
 # (language, what a reader types, the page that must come first)
 QUERIES = [
     ("en", "third country", "after/third-country-removal/"),

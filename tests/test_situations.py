@@ -14,6 +14,8 @@ from browser import serve
 from macros.data import parse_yaml
 from site_reader import ROOT, article, built_path, language_root, languages, soup
 
+READS_PAGES_ONLY = True  # reads only the built pages: runs while the PDFs are made (tests/conftest.py)
+
 SITUATIONS = parse_yaml((ROOT / "data" / "situations.yml").read_text(encoding="utf-8"))
 DEADLINES = {d["key"]: d for d in parse_yaml((ROOT / "data" / "deadlines.yml").read_text(encoding="utf-8"))}
 UI = parse_yaml((ROOT / "data" / "ui.yml").read_text(encoding="utf-8"))

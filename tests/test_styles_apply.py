@@ -10,6 +10,8 @@ import pytest
 from browser import search, serve
 from site_reader import site_prefix
 
+READS_PAGES_ONLY = True  # reads only the built pages: runs while the PDFs are made (tests/conftest.py)
+
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 360, "height": 740}
 

@@ -7,6 +7,8 @@ import yaml
 
 from site_reader import ROOT, article, built_path, languages
 
+READS_PAGES_ONLY = True  # reads only the built pages: runs while the PDFs are made (tests/conftest.py)
+
 TABLE_PAGES = {
     "qualify/cat-asylum-withholding.md": "protections.yml",
     "qualify/withholding-vs-deferral.md": "protections.yml",

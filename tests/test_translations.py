@@ -12,6 +12,8 @@ from bs4 import BeautifulSoup
 
 from site_reader import ROOT, article, built_path, languages, soup, source_pages
 
+READS_PAGES_ONLY = True  # reads only the built pages: runs while the PDFs are made (tests/conftest.py)
+
 sys.path.insert(0, str(ROOT / "scripts"))
 import check_translation  # noqa: E402
 

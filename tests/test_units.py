@@ -265,3 +265,36 @@ class TestHtmlWhitespace:
         assert whitespace.strip_indentation(html) == (
             "<div>\n<p>Hi\nthere</p>\n</div>\n<pre>\n    code\n\n  more</pre>\n<textarea>\n\n  x</textarea>"
             "\n\u00a0<span>a</span>")
+
+
+class TestPagesDone:
+    """The build says when its pages are final (sitebuild/pages_done.py); the tests that read
+    only pages start then (tests/conftest.py)."""
+
+    def test_the_web_build_writes_the_named_file_and_the_offline_copy_does_not(self, tmp_path, monkeypatch):
+        from types import SimpleNamespace
+
+        from sitebuild import pages_done
+
+        target = tmp_path / "pages.done"
+        monkeypatch.setenv(pages_done.PAGES_DONE_VARIABLE, str(target))
+        pages_done.announce(SimpleNamespace(offline=True, root="/copy"))
+        assert not target.exists()
+        pages_done.announce(SimpleNamespace(offline=False, root="/site"))
+        assert target.read_text(encoding="utf-8") == "/site" and not (tmp_path / "pages.done.part").exists()
+        monkeypatch.delenv(pages_done.PAGES_DONE_VARIABLE)
+        target.unlink()
+        pages_done.announce(SimpleNamespace(offline=False, root="/site"))
+        assert not target.exists()
+
+    def test_tests_wait_for_what_they_read(self):
+        from types import SimpleNamespace
+
+        from conftest import _need
+
+        pages_only, whole = SimpleNamespace(READS_PAGES_ONLY=True), SimpleNamespace()
+        item = lambda names, module: SimpleNamespace(fixturenames=names, module=module)  # noqa: E731
+        assert _need(item(["tmp_path"], whole)) == 0
+        assert _need(item(["site"], pages_only)) == 1 and _need(item(["variant_site"], whole)) == 1
+        assert _need(item(["site"], whole)) == 2
+        assert _need(item(["site", "whole_site"], pages_only)) == 2  # the offline copy, in a pages-only module
