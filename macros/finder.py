@@ -20,6 +20,11 @@ from .i18n import text, ui
 
 SCRIPT = "assets/javascripts/finder.js"
 
+# The finder's questions and results stay out of the search index (Material skips an element, and
+# drops the section of a heading, marked so): they sum up the pages they link to, which search
+# finds; a search result would lead into a step of the tool that is hidden until it is reached.
+NOT_SEARCHED = " data-search-exclude"
+
 
 def paths(finder: dict) -> list[list[tuple[str, int]]]:
     """Every way through the tree: lists of (question key, answer number from 1), each ending in
@@ -153,7 +158,7 @@ def _question(question: dict, depth: int, lang: str, link) -> str:
     help_ = f'<p class="cat-finder__help">{escape(text(question["help"], lang))}</p>' if "help" in question else ""
     return (f'<section class="cat-finder__node" id="{key}" data-finder-node data-remaining="{depth}" '
             f'aria-labelledby="{key}-title">'
-            f'<h2 class="cat-finder__title" id="{key}-title" tabindex="-1">{escape(text(question["title"], lang))}'
+            f'<h2 class="cat-finder__title" id="{key}-title" tabindex="-1"{NOT_SEARCHED}>{escape(text(question["title"], lang))}'
             f'{link(f"{key}-title")}</h2>'
             f'{help_}<ul class="cat-finder__answers">{answers}</ul></section>')
 
@@ -162,7 +167,7 @@ def _result(result: dict, steps: list[dict], data: SiteData, lang: str, links: L
     key = result["key"]
     t = lambda k: escape(ui(data.ui, k, lang))  # noqa: E731
     link = lambda anchor: permalink(anchor, ui(data.ui, "permalink_title", lang))  # noqa: E731
-    h3 = lambda part: f'<h3 id="{key}-{part}">{t("finder_" + part)}{link(f"{key}-{part}")}</h3>'  # noqa: E731
+    h3 = lambda part: f'<h3 id="{key}-{part}"{NOT_SEARCHED}>{t("finder_" + part)}{link(f"{key}-{part}")}</h3>'  # noqa: E731
     reasons = {r["key"]: r for r in data.finder["reasons"]}
 
     def reason_list(keys: list[str]) -> str:
@@ -173,7 +178,7 @@ def _result(result: dict, steps: list[dict], data: SiteData, lang: str, links: L
     parts = [
         f'<section class="cat-finder__node cat-finder__result" id="{key}" data-finder-node data-result '
         f'data-remaining="0" aria-labelledby="{key}-title">',
-        f'<h2 class="cat-finder__title" id="{key}-title" tabindex="-1">'
+        f'<h2 class="cat-finder__title" id="{key}-title" tabindex="-1"{NOT_SEARCHED}>'
         f'<span class="cat-finder__label">{t("finder_result")}:</span> {escape(text(result["title"], lang))}'
         f'{link(f"{key}-title")}</h2>',
         f'<p class="cat-finder__summary">{escape(text(result["summary"], lang))}</p>',
@@ -207,7 +212,7 @@ def finder_html(data: SiteData, lang: str, docs_dir: Path, page_url: str, direct
     steps = {s["key"]: s for s in finder["steps"]}
     t = lambda k: escape(ui(data.ui, k, lang))  # noqa: E731
     used = {s for r in finder["results"] for s in r["sources"]}
-    root = (f'<div class="cat-finder" data-finder data-start="{finder["start"]}" '
+    root = (f'<div class="cat-finder"{NOT_SEARCHED} data-finder data-start="{finder["start"]}" '
             f'data-progress="{t("finder_progress")}" data-result-label="{t("finder_result")}">')
     bar = (f'<div class="cat-finder__bar" data-finder-bar hidden>'
            f'<p class="cat-finder__progress" data-finder-progress></p>'
@@ -215,7 +220,7 @@ def finder_html(data: SiteData, lang: str, docs_dir: Path, page_url: str, direct
            f'<button type="button" class="cat-finder__button" data-finder-back>{t("finder_back")}</button> '
            f'<button type="button" class="cat-finder__button" data-finder-restart>{t("finder_restart")}</button> '
            f'<button type="button" class="cat-finder__button" data-finder-print>{t("finder_print")}</button></p></div>'
-           f'<div class="cat-finder__path" data-finder-path hidden><h2 id="finder-your-answers">{t("finder_your_answers")}'
+           f'<div class="cat-finder__path" data-finder-path hidden><h2 id="finder-your-answers"{NOT_SEARCHED}>{t("finder_your_answers")}'
            f'{permalink("finder-your-answers", ui(data.ui, "permalink_title", lang))}</h2><ol></ol></div>'
            f'<p class="cat-finder__live" aria-live="polite" data-finder-live></p>')
     link = lambda anchor: permalink(anchor, ui(data.ui, "permalink_title", lang))  # noqa: E731

@@ -59,6 +59,22 @@ def test_search_index_leaves_out_sources_and_citations_that_pages_still_show(sit
         assert page.find(id=anchor) is not None, f"the page lost its #{anchor} section"
 
 
+@pytest.mark.parametrize("lang", languages())
+def test_search_index_leaves_out_the_finders_steps_but_finds_the_finder(site, lang):
+    """The finder's questions and results (macros/finder.py) sum up pages that search finds, and
+    are hidden until the reader reaches them: only the finder page itself is in the index."""
+    index = json.loads((language_root(site, lang) / "search" / "search_index.json").read_text(encoding="utf-8"))
+    finder = [d for d in index["docs"] if d["location"].startswith("tools/finder/")]
+    page = article(built_path(site, lang, "tools/finder.md"))
+    steps = page.select(".cat-finder [id]")
+    assert len(steps) > 20, "the finder has lost its steps"
+    step_ids = {element["id"] for element in steps}
+    assert not [d["location"] for d in finder if d["location"].partition("#")[2] in step_ids]
+    assert finder and finder[0]["title"] == page.h1.get_text(strip=True).removesuffix("¶")
+    # The page's introduction only (about 2,000 characters; the steps were over 100,000).
+    assert sum(len(d["text"]) for d in finder) < 4000, "the finder's steps are in the index"
+
+
 @pytest.fixture(scope="module")
 def browser_site(site, browser):
     with serve(site) as base:
