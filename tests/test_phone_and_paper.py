@@ -209,14 +209,17 @@ def _expanded(tab, name: str) -> bool | None:
 
 # --- print or save; handouts that fit -----------------------------------------------------------
 
-def test_every_page_has_one_hidden_print_button_in_its_language(site):
+def test_every_page_has_one_print_button_in_its_language_hidden_without_scripts(site):
     for lang in languages():
         for md in source_pages(lang):
             buttons = soup(built_path(site, lang, md)).select("article button.cat-print")
             assert len(buttons) == 1, f"{lang}/{md}: {len(buttons)} print buttons"
             button = buttons[0]
             assert button.get_text(strip=True) == UI["print_page"][lang] and button.get("type") == "button"
-            assert button.has_attr("hidden") or button.parent.has_attr("hidden"), f"{lang}/{md}: shown without scripts"
+            # Hidden by the stylesheet while the page is "no-js" (test_without_scripts_there_is_no_print_button);
+            # not `hidden`, which would make it appear, and the text below it move, once scripts run.
+            assert not button.has_attr("hidden") and not button.parent.has_attr("hidden"), f"{lang}/{md}"
+            assert "no-js" in soup(built_path(site, lang, md)).html["class"], f"{lang}/{md}"
             assert not button.has_attr("onclick")
 
 
@@ -235,6 +238,20 @@ def test_the_print_button_shows_next_to_the_pdf_link_and_prints(site, open_page,
     assert tab.evaluate("document.documentElement.dataset.printed") == "yes", "the button does not print"
     tab.emulate_media(media="print")
     assert not button.is_visible(), "the button shows on paper"
+
+
+def test_the_print_button_is_in_its_place_before_the_pages_script_has_run(browser, base_url):
+    """The button is shown by the early script, before the text below it is laid out, not by the
+    script at the end of the page: it never pushes the text down once the page has loaded (the
+    layout shift Lighthouse counted). Here the page's main script never arrives."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True)
+    tab = context.new_page()
+    tab.route("**/assets/javascripts/bundle.*.js", lambda route: route.abort())
+    tab.goto(base_url + "process/appeals/")
+    visible = tab.locator("article button.cat-print").is_visible()
+    scripts_ran = tab.evaluate("!document.documentElement.classList.contains('no-js')")
+    context.close()
+    assert scripts_ran and visible, "the print button waits for Material's script"
 
 
 def test_without_scripts_there_is_no_print_button(open_page):

@@ -6,7 +6,7 @@ on every page, about 0.3 KB compressed that every page view pays for again, and 
 hash in the page's security policy. After the pages are written they are replaced by one
 <script src> in the place of the second (the first has nothing to do before it), which loads
 assets/javascripts/early.<hash>.js: the two scripts, in their order, the first one reading where
-the site starts from its own address instead of the page's.
+the site starts from its own address instead of the page's, and one line of the guide's own.
 
 If Material changes either script, the build stops here (they are matched exactly, by their
 start): the file would otherwise hold the old version.
@@ -29,9 +29,16 @@ _SETTINGS = re.compile(r'<script>__md_scope=new URL\("([^"]*)",location\),(.*?)<
 _PALETTE = re.compile(r'<script>(var palette=__md_get\("__palette"\);.*?)</script>', re.S)
 
 
+# The guide's one line: it does what Material's script does at the end of the page (the page is
+# no longer "no-js") before the page's text is laid out, so that what shows only with scripts
+# (the print button, the search button) takes its place at once instead of pushing the text
+# down when the page has loaded (a layout shift, which Lighthouse counts).
+_SCRIPTS_RUN = 'document.documentElement.classList.remove("no-js");'
+
+
 def script_text(settings: str, palette: str) -> str:
     # The file is in assets/javascripts/, two folders below the site's root.
-    return f'__md_scope=new URL("../..",document.currentScript.src),{settings};\n{palette}\n'
+    return f'__md_scope=new URL("../..",document.currentScript.src),{settings};\n{palette}\n{_SCRIPTS_RUN}\n'
 
 
 def file_name(text: str) -> str:

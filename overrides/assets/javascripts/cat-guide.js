@@ -72,13 +72,11 @@ document.addEventListener("click", function (e) {
 })();
 
 /* "Print or save this page" (sitebuild/paper/print_button.py): the browser's own print dialog,
-   which can also save a PDF. The button is hidden in the page and shown here, so that a reader
-   without scripts never sees a button that does nothing. */
+   which can also save a PDF. Without scripts the stylesheet hides it (the page stays "no-js"),
+   so that no reader sees a button that does nothing. */
 (function () {
   var buttons = document.querySelectorAll("button.cat-print");
   for (var i = 0; i < buttons.length; i++) {
-    buttons[i].hidden = false;
-    if (buttons[i].parentNode.hidden) buttons[i].parentNode.hidden = false;
     buttons[i].addEventListener("click", function () {
       window.print();
     });
