@@ -239,7 +239,7 @@ def load(data_dir: Path | str, languages: tuple[str, ...]) -> SiteData:
             problems.append(DataError("data/faq.yml", entry["key"], "page",
                                       f"page '{entry['page']}' does not exist in docs/{languages[0]}/"))
         heading = datasets.faq_topic_string(entry["topic"])
-        if ui and heading not in ui.get("strings", {}):
+        if ui and heading not in ui.get("strings", {}):  # (ui.yml's own problems are reported above)
             problems.append(DataError("data/faq.yml", entry["key"], "topic",
                                       f"topic '{entry['topic']}' has no heading: add the string '{heading}' "
                                       "to data/ui.yml, with a line for each language"))

@@ -16,12 +16,17 @@ import re
 _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 _UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"}
 
+
+def _copies_code(settings: dict) -> bool:
+    return any(feature.startswith("content.code.copy") for feature in settings.get("features", []))
+
+
+def _has_versions(settings: dict) -> bool:
+    return settings.get("version") is not None
+
+
 # Interface words Material's script uses only with a feature: dropped when that feature is off.
-_WORDS_FOR = {
-    "clipboard.copy": lambda settings: any(f.startswith("content.code.copy") for f in settings["features"]),
-    "clipboard.copied": lambda settings: any(f.startswith("content.code.copy") for f in settings["features"]),
-    "select.version": lambda settings: settings.get("version") is not None,
-}
+_WORDS_FOR = {"clipboard.copy": _copies_code, "clipboard.copied": _copies_code, "select.version": _has_versions}
 
 
 def compact(html: str) -> str:
