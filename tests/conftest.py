@@ -52,6 +52,19 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+def read_project_data(project: Path, name: str):
+    """The contents of data/<name> in a copy of the project (to change and write back)."""
+    from macros.data import parse_yaml
+
+    return parse_yaml((project / "data" / name).read_text(encoding="utf-8"))
+
+
+def write_project_data(project: Path, name: str, value) -> None:
+    import yaml
+
+    (project / "data" / name).write_text(yaml.safe_dump(value, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
 def assert_build_fails(project: Path, tmp_path: Path, expected: str | list[str]) -> str:
     """Build `project`: it must fail with `expected` (one message or several) in its output, no
     traceback, no HTML left. Returns the output."""

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from browser import SIDEWAYS, serve
-from site_reader import ROOT, html_files, languages, site_prefix, source_pages
+from site_reader import html_files, languages, site_prefix, source_pages
 
 pytestmark = pytest.mark.browser
 READS_PAGES_ONLY = True  # the tests start while the PDFs are made (tests/conftest.py)

@@ -7,18 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
-from conftest import assert_build_fails
-from macros.data import parse_yaml
-
-
-def load(project: Path, name: str):
-    return parse_yaml((project / "data" / name).read_text(encoding="utf-8"))
-
-
-def dump(project: Path, name: str, value) -> None:
-    (project / "data" / name).write_text(yaml.safe_dump(value, allow_unicode=True, sort_keys=False), encoding="utf-8")
+from conftest import assert_build_fails, read_project_data as load, write_project_data as dump
 
 
 def first_key(project: Path, name: str) -> str:

@@ -10,9 +10,8 @@ import sys
 
 import pytest
 
-from conftest import ROOT, assert_build_fails
+from conftest import ROOT, assert_build_fails, read_project_data as load, write_project_data as dump
 from site_reader import html_files, languages, soup
-from test_bad_input import dump, load
 from macros.data import load as load_data
 
 READS_PAGES_ONLY = True  # reads only the built pages: runs while the PDFs are made (tests/conftest.py)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, assert_build_fails, run_build
+from conftest import ROOT, assert_build_fails
 from macros import diagram_layout as geo
 from macros.data import SiteData, load
 from macros.diagram_checks import check_diagrams, graph_problem, layout_for

@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 import copy as deepcopy_module
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
+from conftest import read_project_data, write_project_data
 from site_reader import languages
 
 # A script typed into data, in English and in Spanish (tests/test_bad_input.py: shown as text, never run).
@@ -23,21 +22,13 @@ MOVES = {"start/old-name.md": "start/what-is-cat.md", "old-faq.md": "reference/f
 TERMS_ONLY_LANGUAGE = "fr"
 
 
-def _load(project: Path, name: str):
-    return yaml.safe_load((project / "data" / name).read_text(encoding="utf-8"))
-
-
-def _dump(project: Path, name: str, value) -> None:
-    (project / "data" / name).write_text(yaml.safe_dump(value, allow_unicode=True, sort_keys=False), encoding="utf-8")
-
-
 def make_changes(project: Path) -> None:
-    glossary = _load(project, "glossary.yml")
+    glossary = read_project_data(project, "glossary.yml")
     glossary[0]["definition"]["en"] = f"Plain words {ATTACK} more words"
-    _dump(project, "glossary.yml", glossary)
-    table = _load(project, "protections.yml")
+    write_project_data(project, "glossary.yml", glossary)
+    table = read_project_data(project, "protections.yml")
     table["rows"][0]["cells"]["cat_deferral"]["text"]["es"] = f"Texto {ATTACK}"
-    _dump(project, "protections.yml", table)
+    write_project_data(project, "protections.yml", table)
 
     with (project / "data" / "redirects.yml").open("a", encoding="utf-8") as out:
         out.writelines(f"{old}: {new}\n" for old, new in MOVES.items())
