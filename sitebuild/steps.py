@@ -25,7 +25,7 @@ from .markup import advocates_boxes, table_regions, valid_html
 from .offline_copy import (download_link, make_offline_copy, no_canonical_link, widen_policies,
                            write_search_script)
 from .page_weight import (css_pruning, early_script, fewer_requests, icon_sprite, lazy_search, material_config,
-                          search_languages, whitespace)
+                          script_on_demand, search_languages, whitespace)
 from .paper import pdf_files, pdf_links, print_button, print_page
 from .passes import Build, BuildPass, attach, pass_of, web_build
 
@@ -121,8 +121,10 @@ def finish_pass(p: BuildPass) -> None:
     lazy_search.patch_bundle(p)
     css_pruning.prune_stylesheets(p)
     fewer_requests.join_stylesheets(p)  # after the stylesheets are final
-    fewer_requests.join_scripts(p)
-    early_script.move_inline_scripts(p)  # before the security policy, which then needs no hashes
+    guide_script = fewer_requests.take_guide_script(p)
+    material_loader = script_on_demand.load_on_demand(p)  # after the bundle's other edits
+    # Before the security policy, which then needs no hashes:
+    early_script.move_inline_scripts(p, then=(guide_script, material_loader))
     if p.offline:
         write_search_script(p)  # nobody follows an old web address into the offline copy
     else:

@@ -77,6 +77,13 @@ def chromium():
             browser.close()
 
 
+def start_materials_script(page) -> None:
+    """Do what a reader's first key press does: Material's script loads and starts
+    (sitebuild/page_weight/script_on_demand.py); wait until it has."""
+    page.keyboard.press("Shift")
+    page.wait_for_selector("html[data-cat-scripts=started]", state="attached")
+
+
 def search(page, query) -> list[str]:
     """Type `query` in the search box as a reader would; the hrefs of the results."""
     box = page.locator("input.md-search__input")

@@ -18,7 +18,7 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from browser import SIDEWAYS, serve
+from browser import SIDEWAYS, serve, start_materials_script
 from site_reader import ROOT, built_path, language_root, languages, soup, source_pages
 
 READS_PAGES_ONLY = True  # reads only the built pages: runs while the PDFs are made (tests/conftest.py)
@@ -159,8 +159,11 @@ def test_advocates_boxes_are_closed_on_screen_and_open_in_print(open_page, lang)
     assert hidden == 0, f"{hidden} paragraphs of folded boxes do not print"
 
 
-def test_the_browser_opens_every_box_before_it_prints(open_page):
+def test_materials_script_once_started_opens_every_box_before_it_prints(open_page):
+    """Print shows the boxes open with or without scripts (the test above); once the reader has
+    done something that starts Material's script, it also opens them on screen for printing."""
     tab = open_page("qualify/torture-definition/")
+    start_materials_script(tab)
     tab.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     assert tab.evaluate(f"[...document.querySelectorAll('{BOX}')].every(d => d.open)")
 

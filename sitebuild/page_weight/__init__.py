@@ -5,5 +5,7 @@
 - search_languages: only the search-language files the site's languages need;
 - lazy_search: search loads when the reader starts to search;
 - css_pruning: the CSS rules no page can use, left out;
-- fewer_requests: one stylesheet and one script per page.
+- fewer_requests: one stylesheet per page, the guide's script inside the early one;
+- early_script: Material's inline scripts, the guide's and the loader of Material's, in one cached file;
+- script_on_demand: Material's script loads when the reader first needs it.
 """

@@ -36,16 +36,19 @@ _PALETTE = re.compile(r'<script>(var palette=__md_get\("__palette"\);.*?)</scrip
 _SCRIPTS_RUN = 'document.documentElement.classList.remove("no-js");'
 
 
-def script_text(settings: str, palette: str) -> str:
+def script_text(settings: str, palette: str, then: tuple[str, ...] = ()) -> str:
     # The file is in assets/javascripts/, two folders below the site's root.
-    return f'__md_scope=new URL("../..",document.currentScript.src),{settings};\n{palette}\n{_SCRIPTS_RUN}\n'
+    return "".join(f"{part}\n" for part in (
+        f'__md_scope=new URL("../..",document.currentScript.src),{settings};', palette, _SCRIPTS_RUN, *then))
 
 
 def file_name(text: str) -> str:
     return f"early.{hashlib.sha256(text.encode()).hexdigest()[:8]}.js"
 
 
-def move_inline_scripts(p: BuildPass) -> None:
+def move_inline_scripts(p: BuildPass, then: tuple[str, ...] = ()) -> None:
+    """Replace Material's inline scripts in every page of the pass with the early file, which runs
+    them and then the scripts `then` (the guide's own, script_on_demand.py's loader)."""
     found: dict[str, str] = {}
 
     def change(html: str) -> str:
@@ -57,7 +60,7 @@ def move_inline_scripts(p: BuildPass) -> None:
         if not palette:
             raise PluginError("sitebuild/page_weight/early_script.py: a page has Material's settings script "
                               "but not its colour-scheme script; Material's templates have changed")
-        text = script_text(settings.group(2), palette.group(1))
+        text = script_text(settings.group(2), palette.group(1), then)
         if found.setdefault("text", text) != text:
             raise PluginError("sitebuild/page_weight/early_script.py: Material's inline scripts differ between pages")
         root = settings.group(1)

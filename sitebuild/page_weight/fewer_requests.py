@@ -1,4 +1,4 @@
-"""Fewer files on a reader's first visit: one stylesheet and one script instead of four and two.
+"""Fewer files on a reader's first visit: one stylesheet instead of four, the guide's script in the early one.
 
 Every file is a separate request, and each request costs a reader on a slow network a round
 trip and some hundreds of bytes of headers. So after the stylesheets are final (css_pruning.py),
@@ -6,8 +6,8 @@ trip and some hundreds of bytes of headers. So after the stylesheets are final (
 - Material's stylesheet, its palette and the guide's two stylesheets (cat-guide.css, print.css)
   become one file, in the same cascade order, named by its content so that a changed stylesheet
   is never served from an old cache; every page links to that file alone;
-- the guide's script (overrides/assets/javascripts/cat-guide.js) is added to the end of
-  Material's bundle, which every page already loads, and is not published on its own.
+- the guide's script (overrides/assets/javascripts/cat-guide.js) joins the early script
+  (early_script.py), which every page loads, and is not published on its own.
 
 The stylesheets all live in assets/stylesheets/, so relative url()s in them still resolve.
 """
@@ -77,11 +77,10 @@ def join_stylesheets(p: BuildPass) -> None:
     rewrite_files(p.site_dir, "*.html", lambda html: relink(html, order, name), skip=skip)
 
 
-def join_scripts(p: BuildPass) -> None:
-    """The guide's script at the end of Material's bundle, and not published on its own."""
+def take_guide_script(p: BuildPass) -> str:
+    """The guide's script, set to run once the page is parsed (the early script that carries it
+    runs in the page's header), and no longer published on its own."""
     script = os.path.join(p.site_dir, *GUIDE_SCRIPT.split("/"))
-    scripts = os.path.dirname(script)
-    bundle = next(n for n in os.listdir(scripts) if n.startswith("bundle.") and n.endswith(".min.js"))
-    with open(os.path.join(scripts, bundle), "a", encoding="utf-8") as fh:
-        fh.write(";\n" + compact_script(read(script)) + "\n")
+    text = compact_script(read(script))
     os.remove(script)
+    return 'document.addEventListener("DOMContentLoaded", function () {\n' + text + '\n});'
