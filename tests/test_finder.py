@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser import recording_tab, serve
+from browser import recording_tab, serve, start_materials_script
 from conftest import assert_build_fails
 from site_reader import ROOT, built_path, languages, site_prefix, soup
 from test_accessibility import CONFIGURATIONS, axe_source, axe_violations, check_scheme, new_axe_context
@@ -346,7 +346,8 @@ STORAGE = "JSON.stringify([Object.entries(localStorage), Object.entries(sessionS
 
 def test_not_sure_everywhere_says_get_help_and_lists_what_may_fit(tab, base_url):
     tab.goto(base_url + "tools/finder/")
-    stored = tab.evaluate(STORAGE)  # what Material keeps (the colour scheme): the finder adds nothing
+    start_materials_script(tab)  # which keeps the colour scheme: the finder adds nothing
+    stored = tab.evaluate(STORAGE)
     progress = []
     while tab.locator(".cat-finder__node:not([hidden])[data-result]").count() == 0:
         progress.append(tab.locator("[data-finder-progress]").inner_text())

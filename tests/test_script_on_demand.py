@@ -84,6 +84,15 @@ def test_the_colour_button_works_at_once_even_if_materials_script_never_arrives(
         assert not started(tab)
 
 
+def test_a_dark_system_gets_the_dark_scheme_without_materials_script(browser, base_url):
+    with recording_tab(browser, color_scheme="dark", **PHONE) as tab:
+        tab.route("**/assets/javascripts/bundle.*.js", lambda route: route.abort())
+        tab.goto(base_url + PAGE)
+        assert tab.locator("body").get_attribute("data-md-color-scheme") == "slate"
+        assert tab.locator('label[for="__palette_0"]').is_visible(), "the button to the light scheme is hidden"
+        assert tab.evaluate("localStorage.length") == 0, "nothing is saved until the reader chooses"
+
+
 def test_material_takes_over_the_colour_scheme_the_reader_chose(browser, base_url):
     with recording_tab(browser, color_scheme="light", **PHONE) as tab:
         tab.goto(base_url + PAGE)

@@ -16,9 +16,9 @@ So the pages no longer carry Material's `<script src=...bundle...>`; the early s
 - key press;
 - scroll back up (when Material's back-to-top button would appear).
 
-Until then the early script does for the colour-scheme button what Material's would (shows the
-button of the scheme in use; applies and saves the reader's choice where Material reads it when
-it starts); a press of Material's search keys (/, s, f) is held back and given to Material once
+Until then the early script does for the colour scheme what Material's would (shows the page in
+the scheme the reader chose, or else their system's, with the button to the other; applies and
+saves a change where Material reads it when it starts); a press of Material's search keys (/, s, f) is held back and given to Material once
 it has started, and so are the cursor Material puts in the search box when it opens and the
 scroll up that shows the back-to-top button, so that each still does what the reader asked. Material starts on the document's DOMContentLoaded event,
 which has passed by then: one edit to the bundle makes it start at once when the document is
@@ -45,11 +45,12 @@ _STARTED = "catGuideStarted"
 
 # `BUNDLE` becomes the bundle's file name; the early script is in the same folder.
 LOADER = """(function () {
-  // Until Material's script has started, the colour-scheme button works as Material's does: the
-  // button of the scheme in use shows (this script runs right after the buttons), and a change
-  // is applied and saved where Material reads it when it starts.
+  // Until Material's script has started, the colour scheme works as with Material's: the page
+  // takes the scheme the reader chose, or else the one of their system (this script runs right
+  // after the buttons, before the text is shown), shows the button to the other one, and a
+  // reader's change is applied and saved where Material reads it when it starts.
   var inputs = [].slice.call(document.querySelectorAll('input[name="__palette"]')), saved = __md_get("__palette");
-  function choose(index) {
+  function choose(index, save) {
     var color = {};
     ["media", "scheme", "primary", "accent"].forEach(function (key) {
       color[key] = inputs[index].getAttribute("data-md-color-" + key);
@@ -59,16 +60,15 @@ LOADER = """(function () {
       var label = input.nextElementSibling;
       if (label && label.tagName === "LABEL") label.hidden = i !== index;
     });
-    __md_set("__palette", { index: index, color: color });
+    if (save) __md_set("__palette", { index: index, color: color });
   }
   var index = saved && typeof saved.index === "number" ? saved.index : inputs.findIndex(function (input) {
     return matchMedia(input.getAttribute("data-md-color-media")).matches;
   });
+  if (inputs.length) choose(Math.max(0, Math.min(index, inputs.length - 1)), false);
   inputs.forEach(function (input, i) {
-    var label = input.nextElementSibling;
-    if (label && label.tagName === "LABEL") label.hidden = i !== Math.max(0, Math.min(index, inputs.length - 1));
-    input.addEventListener("change", function () {
-      if (state !== 2) choose(i);
+    input.addEventListener("change", function (e) {
+      if (e.isTrusted && state !== 2) choose(i, true);  // Material's own changes are not the reader's
     });
   });
   var src = new URL("BUNDLE", document.currentScript.src).href, state = 0, held = [];
