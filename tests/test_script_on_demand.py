@@ -140,3 +140,23 @@ def test_a_mouse_or_a_scroll_back_up_starts_it(browser, base_url):
         tab.mouse.wheel(0, -300)  # once: Material's back-to-top button shows for this scroll
         tab.wait_for_selector(".md-top:not([hidden])")
         assert started(tab) and not tab.errors, tab.errors
+
+
+def test_a_failed_download_is_tried_again_on_the_next_action(browser, base_url):
+    with recording_tab(browser, **PHONE) as tab:
+        failed = []
+
+        def first_fails(route):
+            if failed:
+                route.continue_()
+            else:
+                failed.append(route.request.url)
+                route.abort()  # a dropped connection
+
+        tab.route("**/assets/javascripts/bundle.*.js", first_fails)
+        tab.goto(base_url + PAGE)
+        tab.keyboard.press("Shift")
+        tab.wait_for_timeout(300)
+        assert failed and not started(tab)
+        tab.keyboard.press("Shift")
+        tab.wait_for_selector(STARTED, state="attached")

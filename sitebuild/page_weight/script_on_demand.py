@@ -45,6 +45,8 @@ _STARTED = "catGuideStarted"
 
 # `BUNDLE` becomes the bundle's file name; the early script is in the same folder.
 LOADER = """(function () {
+  // state: 0 not loaded, 1 loading, 2 started. held: what to hand to Material once it has started.
+  var src = new URL("BUNDLE", document.currentScript.src).href, state = 0, held = [];
   // Until Material's script has started, the colour scheme works as with Material's: the page
   // takes the scheme the reader chose, or else the one of their system (this script runs right
   // after the buttons, before the text is shown), shows the button to the other one, and a
@@ -71,7 +73,6 @@ LOADER = """(function () {
       if (e.isTrusted && state !== 2) choose(i, true);  // Material's own changes are not the reader's
     });
   });
-  var src = new URL("BUNDLE", document.currentScript.src).href, state = 0, held = [];
   function load() {
     if (state) return;
     state = 1;
@@ -81,6 +82,10 @@ LOADER = """(function () {
       state = 2;
       document.documentElement.setAttribute("data-cat-scripts", "started");
       held.splice(0).forEach(function (again) { again(); });
+    };
+    script.onerror = function () {  // a dropped connection: the reader's next action tries again
+      script.remove();
+      state = 0;
     };
     document.head.appendChild(script);
   }
