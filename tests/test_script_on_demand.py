@@ -106,23 +106,22 @@ def test_material_takes_over_the_colour_scheme_the_reader_chose(browser, base_ur
         assert body.get_attribute("data-md-color-scheme") == "default" and not tab.errors, tab.errors
 
 
-def test_the_first_search_key_opens_search_with_the_cursor_in_the_box(browser, base_url):
-    with recording_tab(browser, **DESKTOP) as tab:
-        tab.goto(base_url, wait_until="networkidle")
+# How search is opened before Material's script has started: (screen, page, what the reader does).
+OPENINGS = {
+    "the first / key": (DESKTOP, "", lambda tab: tab.keyboard.press("/")),
+    "a tap on the search button": (PHONE, PAGE, lambda tab: tab.locator('label[for="__search"]').first.tap()),
+}
+
+
+@pytest.mark.parametrize("opening", OPENINGS)
+def test_search_opens_with_the_cursor_in_the_box_and_answers(browser, base_url, opening):
+    screen, path, open_search = OPENINGS[opening]
+    with recording_tab(browser, **screen) as tab:
+        tab.goto(base_url + path, wait_until="networkidle")
         assert bundle_requests(tab) == []
-        tab.keyboard.press("/")
+        open_search(tab)
         tab.wait_for_selector("input.md-search__input:focus")
         tab.keyboard.type("detained", delay=20)
-        tab.locator(".md-search-result__item a").first.wait_for()
-        assert not tab.errors, tab.errors
-
-
-def test_tapping_the_search_button_puts_the_cursor_in_the_box(browser, base_url):
-    with recording_tab(browser, **PHONE) as tab:
-        tab.goto(base_url + PAGE, wait_until="networkidle")
-        tab.locator('label[for="__search"]').first.tap()
-        tab.wait_for_selector("input.md-search__input:focus")
-        tab.keyboard.type("third country", delay=20)
         tab.locator(".md-search-result__item a").first.wait_for()
         assert not tab.errors, tab.errors
 
