@@ -159,3 +159,18 @@ def test_a_failed_download_is_tried_again_on_the_next_action(browser, base_url):
         assert failed and not started(tab)
         tab.keyboard.press("Shift")
         tab.wait_for_selector(STARTED, state="attached")
+
+
+def test_a_link_to_a_place_on_the_page_closes_the_drawer_without_materials_script(browser, base_url):
+    with recording_tab(browser, **PHONE) as tab:
+        tab.route("**/assets/javascripts/bundle.*.js", lambda route: route.abort())
+        tab.goto(base_url + PAGE)
+        button = tab.locator("button[data-cat-menu]")
+        button.tap()
+        assert button.get_attribute("aria-expanded") == "true"
+        section = tab.locator('.md-nav--primary a.md-nav__link[href^="#"]').first
+        section.tap()
+        tab.wait_for_timeout(100)
+        assert tab.url.endswith(section.get_attribute("href"))
+        assert not tab.evaluate("document.getElementById('__drawer').checked"), "the drawer stays open"
+        assert button.get_attribute("aria-expanded") == "false" and not started(tab)

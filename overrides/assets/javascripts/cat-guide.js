@@ -40,6 +40,11 @@ document.addEventListener("click", function (e) {
   toggle.addEventListener("change", function () {
     button.setAttribute("aria-expanded", String(toggle.checked));
   });
+  /* A link to a place on this page closes the drawer, as Material's script does once it has
+     started (it starts on the reader's first tap: sitebuild/page_weight/script_on_demand.py). */
+  window.addEventListener("hashchange", function () {
+    if (toggle.checked) toggle.click();
+  });
   document.addEventListener("keydown", function (e) {
     if (e.key === "Escape" && toggle.checked) {
       toggle.click();
