@@ -196,6 +196,9 @@ def test_the_early_script_keeps_materials_two_scripts_and_fails_when_they_change
     html = f"<head>{settings}</head><body><form></form>{palette}</body>"
     text = early_script.script_text("__md_get=e=>1", 'var palette=__md_get("__palette");if(palette){}')
     assert text.startswith('__md_scope=new URL("../..",document.currentScript.src),__md_get=e=>1;')
+    # The guide's script and the loader of Material's follow, in the order given, after the no-js line.
+    then = early_script.script_text("x", "y", ("guide();", "loader();")).splitlines()
+    assert then[-3:] == [early_script._SCRIPTS_RUN, "guide();", "loader();"]
     changed = html.replace("new URL(", "new window.URL(")
     assert early_script._SETTINGS.search(html) and not early_script._SETTINGS.search(changed)
 

@@ -34,8 +34,7 @@ from mkdocs.exceptions import PluginError
 
 from ..passes import BuildPass
 from ..rewrite import rewrite_files
-
-SCRIPTS = "assets/javascripts"
+from .early_script import SCRIPTS
 _BUNDLE_TAG = re.compile(r'<script src="[^"]*assets/javascripts/(bundle\.[0-9a-f]+\.min\.js)"></script>\n?')
 
 # Material: `h(document,"DOMContentLoaded",{once:!0}).subscribe(()=>e.next(document))`.
