@@ -85,11 +85,16 @@ def start_materials_script(page) -> None:
 
 
 def search(page, query) -> list[str]:
-    """Type `query` in the search box as a reader would; the hrefs of the results."""
+    """Type `query` in the search box as a reader would; the hrefs of the results. In a tab that
+    has searched before, the old words are deleted first, as a reader searching again would."""
     box = page.locator("input.md-search__input")
-    box.click()
-    box.press_sequentially(query, delay=20)  # Material reacts to key events, not to fill()
     results = page.locator(".md-search-result__item a")
+    box.click()
+    if box.input_value():
+        box.press("Control+a")
+        box.press("Backspace")
+        results.first.wait_for(state="detached", timeout=15000)  # the old results are gone
+    box.press_sequentially(query, delay=20)  # Material reacts to key events, not to fill()
     results.first.wait_for(timeout=15000)
     # Material redraws the results as the worker answers each key: read them, in one go, once they
     # stop changing (reading them one by one could meet a link that was just redrawn).

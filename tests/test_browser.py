@@ -56,12 +56,17 @@ ACCENTED = [("es", "protección"), ("es", "proteccion"), ("pt", "proteção"), (
             ("ht", "prèv"), ("ht", "prev")]
 
 
-@pytest.mark.parametrize("lang,query", ACCENTED)
-def test_search_finds_each_languages_pages_with_or_without_accents(page, base_url, lang, query):
+@pytest.mark.parametrize("lang", sorted({lang for lang, _ in ACCENTED}))
+def test_search_finds_each_languages_pages_with_or_without_accents(page, base_url, lang):
     page.goto(base_url + f"{lang}/")
-    hrefs = search(page, query)
-    assert hrefs, f"no results for {query!r}"
-    assert all(urlsplit(h).path.startswith(f"/{lang}/") for h in hrefs), hrefs
+    failures = []
+    for query in [query for query_lang, query in ACCENTED if query_lang == lang]:  # one after the other
+        hrefs = search(page, query)
+        if not hrefs:
+            failures.append(f"no results for {query!r}")
+        failures += [f"{query!r}: a page of another language: {h}" for h in hrefs
+                     if not urlsplit(h).path.startswith(f"/{lang}/")]
+    assert not failures, failures
 
 
 def test_search_downloads_nothing_until_the_reader_starts_to_search(page, base_url):
