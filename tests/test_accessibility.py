@@ -114,7 +114,8 @@ def axe_violations(page, axe: str, where: str, rules: list[str] | None = None) -
 
 
 def check_scheme(page, scheme: str, where: str) -> None:
-    shown = page.locator("body").get_attribute("data-md-color-scheme")
+    # evaluate(), not a locator: a locator's first use in a page costs more than the check itself
+    shown = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
     assert shown == SCHEMES[scheme], f"{where}: expected the {scheme} scheme, the page shows {shown!r}"
 
 
