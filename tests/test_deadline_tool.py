@@ -194,6 +194,15 @@ def tab(browser, base):
         t.close(base)
 
 
+@pytest.fixture(scope="module")
+def functions(browser, base):
+    """One tab for the tests that only call the calculator's date functions, which change
+    nothing in the page: opening a tab for each of them cost more than the test."""
+    t = Tab(browser, base)
+    yield t
+    t.close(base)
+
+
 def js(tab, expression: str, *args):
     return tab.page.evaluate(f"([a, b, c]) => {{ const D = window.catDeadlines; return {expression}; }}",
                              list(args) + [None] * (3 - len(args)))
@@ -206,8 +215,8 @@ def js(tab, expression: str, *args):
     ("2026-12-15", 30, "2027-01-14"),   # across the end of a year
     ("2026-06-04", 90, "2026-09-02"),
 ])
-def test_days_are_added_across_months_and_years(tab, start, days, expected):
-    assert js(tab(), "D.isoDay(D.addDays(D.parseDay(a), b))", start, days) == expected
+def test_days_are_added_across_months_and_years(functions, start, days, expected):
+    assert js(functions, "D.isoDay(D.addDays(D.parseDay(a), b))", start, days) == expected
 
 
 @pytest.mark.parametrize("start, expected", [
@@ -215,16 +224,16 @@ def test_days_are_added_across_months_and_years(tab, start, days, expected):
     ("2027-02-28", "2028-02-28"),
     ("2026-03-10", "2027-03-10"),
 ])
-def test_a_year_later_is_the_same_day_or_the_last_of_february(tab, start, expected):
-    assert js(tab(), "D.isoDay(D.addYears(D.parseDay(a), 1))", start) == expected
+def test_a_year_later_is_the_same_day_or_the_last_of_february(functions, start, expected):
+    assert js(functions, "D.isoDay(D.addYears(D.parseDay(a), 1))", start) == expected
 
 
-def test_impossible_dates_are_refused(tab):
-    assert js(tab(), "[a, b, c].map(v => D.parseDay(v))", "2027-02-29", "2026-13-01", "31/01/2026") == [None] * 3
+def test_impossible_dates_are_refused(functions):
+    assert js(functions, "[a, b, c].map(v => D.parseDay(v))", "2027-02-29", "2026-13-01", "31/01/2026") == [None] * 3
 
 
-def test_federal_holidays_are_computed_with_observed_days(tab):
-    t = tab()
+def test_federal_holidays_are_computed_with_observed_days(functions):
+    t = functions
     holidays = lambda year: {h["date"]: h["key"] for h in js(t, "D.federalHolidays(a)", year)}  # noqa: E731
     assert holidays(2026) == {
         "2026-01-01": "new-years-day", "2026-01-19": "martin-luther-king-jr-day",
@@ -252,8 +261,8 @@ def test_federal_holidays_are_computed_with_observed_days(tab):
     ("2026-06-04", "petition-for-review", "2026-07-04", False),  # does not move: file before it
     ("2026-06-04", "change-of-address", "2026-06-09", False),
 ])
-def test_deadlines_move_only_where_the_rule_says(tab, event, key, due, moved):
-    t = tab()
+def test_deadlines_move_only_where_the_rule_says(functions, event, key, due, moved):
+    t = functions
     rules = t.page.evaluate("JSON.parse(document.getElementById('cat-dl-data').textContent).rules")
     rule = next(r for r in rules if r["key"] == key)
     result = js(t, "D.deadline(a, D.parseDay(b))", rule, event)
