@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import sys
 import threading
 from contextlib import contextmanager
 from pathlib import Path
@@ -48,6 +49,14 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         return super().translate_path("/" + path[len(self.prefix):])
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # A tab closed or a page left while a file was still being sent: browsers do that all
+        # the time, and the traceback printed in the middle of the test report says nothing.
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def serve(site: Path, prefix: str = "/"):
     """A static server for `site` at `prefix` on a free localhost port; yields the site's URL.
@@ -55,7 +64,7 @@ def serve(site: Path, prefix: str = "/"):
     Pages link to each other relatively, so any prefix works for them; the 404 pages link by
     absolute paths, so they need the prefix of the published site (the path of `site_url`)."""
     handler = functools.partial(type("Handler", (_QuietHandler,), {"prefix": prefix}), directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
