@@ -47,6 +47,15 @@ def soup(path: Path) -> BeautifulSoup:
     return _parse(str(path))
 
 
+@lru_cache(maxsize=None)
+def anchors(path: Path) -> frozenset[str]:
+    """What a link's #fragment can name in a page: its elements' ids and name attributes
+    (found once per page, not once per link)."""
+    page = soup(path)
+    return frozenset([tag["id"] for tag in page.find_all(id=True)]
+                     + [tag["name"] for tag in page.find_all(attrs={"name": True})])
+
+
 def article(path: Path):
     return soup(path).select_one("article.md-content__inner")
 

@@ -61,8 +61,12 @@ def test_source_lists_show_each_check(site, data):
     for path in html_files(site):
         page = soup(path)
         lang = page.html.get("lang", "en")
+        # The page's source entries, found once (a CSS selector for each source took seconds).
+        entries = {}
+        for element in page.find_all(id=re.compile("^source-")):
+            entries.setdefault(element["id"], element)
         for key, source in checked.items():
-            item = page.select_one(f"#source-{key}")
+            item = entries.get(f"source-{key}")
             if item is None:
                 continue
             when = item.select_one(".cat-checked time")

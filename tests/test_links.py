@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from site_reader import html_files, soup
+from site_reader import anchors, html_files, soup
 
 
 def resolve(page: Path, href: str, site: Path) -> tuple[Path, str]:
@@ -32,7 +32,6 @@ def test_internal_links_and_anchors_resolve(site):
             if not target.is_file():
                 problems.append(f"{page.relative_to(site)}: {href} -> missing file")
                 continue
-            if fragment and target.suffix == ".html" and not soup(target).find(id=fragment) \
-                    and not soup(target).find(attrs={"name": fragment}):
+            if fragment and target.suffix == ".html" and fragment not in anchors(target):
                 problems.append(f"{page.relative_to(site)}: {href} -> missing anchor #{fragment}")
     assert not problems, "\n".join(problems[:50])
