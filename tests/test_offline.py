@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from browser import recording_tab, search
-from site_reader import ROOT, built_path, languages, soup, source_pages
+from site_reader import ROOT, anchors, built_path, languages, soup, source_pages
 from test_privacy import css_requests, html_requests, is_third_party, js_addresses
 
 from sitebuild import offline_copy
@@ -96,13 +96,6 @@ def test_copy_leaves_out_what_only_a_web_host_needs(copy):
         assert script.read_text(encoding="utf-8").startswith("var __index = {")
 
 
-def _page_ids(path: Path, cache: dict) -> set[str]:
-    if path not in cache:
-        doc = soup(path)
-        cache[path] = {t["id"] for t in doc.find_all(id=True)} | {t["name"] for t in doc.find_all(attrs={"name": True})}
-    return cache[path]
-
-
 def test_copy_keeps_its_icons_inline(copy):
     """Opened from disk, a page may not use symbols from another file (sitebuild/page_weight/icon_sprite.py)."""
     page = copy / "qualify" / "torture-definition.html"
@@ -112,7 +105,7 @@ def test_copy_keeps_its_icons_inline(copy):
 
 def test_links_in_the_copy_lead_to_files_in_the_copy(copy):
     """From disk, a link to a folder opens a file listing, not a page: every link names a file."""
-    problems, ids = [], {}
+    problems = []
     pages = sorted(copy.rglob("*.html"))
     assert len(pages) > 40
     for page in pages:
@@ -130,7 +123,7 @@ def test_links_in_the_copy_lead_to_files_in_the_copy(copy):
                 if not target.is_file() or copy.resolve() not in target.parents:
                     problems.append(f"{page.relative_to(copy)}: <{tag}> {ref} is not a file of the copy")
                     continue
-            if parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in _page_ids(target, ids):
+            if parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in anchors(target):
                 problems.append(f"{page.relative_to(copy)}: {ref} -> missing anchor")
     assert not problems, "\n".join(problems[:40])
 
@@ -138,8 +131,7 @@ def test_links_in_the_copy_lead_to_files_in_the_copy(copy):
 def test_copy_loads_nothing_from_other_hosts_and_needs_no_canonical_web_address(copy):
     found = []
     for page in copy.rglob("*.html"):
-        html = page.read_text(encoding="utf-8")
-        found += [f"{page.relative_to(copy)}: {u}" for u in html_requests(html) if is_third_party(u)]
+        found += [f"{page.relative_to(copy)}: {u}" for u in html_requests(soup(page)) if is_third_party(u)]
         policy = soup(page).find("meta", attrs={"http-equiv": "Content-Security-Policy"})
         assert policy is not None, f"{page.relative_to(copy)} has no Content-Security-Policy"
         assert "file:" in policy["content"] and not re.search(r"https?:|\*", policy["content"]), policy["content"]
