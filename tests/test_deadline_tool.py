@@ -233,8 +233,7 @@ def test_impossible_dates_are_refused(functions):
 
 
 def test_federal_holidays_are_computed_with_observed_days(functions):
-    t = functions
-    holidays = lambda year: {h["date"]: h["key"] for h in js(t, "D.federalHolidays(a)", year)}  # noqa: E731
+    holidays = lambda year: {h["date"]: h["key"] for h in js(functions, "D.federalHolidays(a)", year)}  # noqa: E731
     assert holidays(2026) == {
         "2026-01-01": "new-years-day", "2026-01-19": "martin-luther-king-jr-day",
         "2026-02-16": "washingtons-birthday", "2026-05-25": "memorial-day", "2026-06-19": "juneteenth",
@@ -262,12 +261,11 @@ def test_federal_holidays_are_computed_with_observed_days(functions):
     ("2026-06-04", "change-of-address", "2026-06-09", False),
 ])
 def test_deadlines_move_only_where_the_rule_says(functions, event, key, due, moved):
-    t = functions
-    rules = t.page.evaluate("JSON.parse(document.getElementById('cat-dl-data').textContent).rules")
+    rules = functions.page.evaluate("JSON.parse(document.getElementById('cat-dl-data').textContent).rules")
     rule = next(r for r in rules if r["key"] == key)
-    result = js(t, "D.deadline(a, D.parseDay(b))", rule, event)
+    result = js(functions, "D.deadline(a, D.parseDay(b))", rule, event)
     assert (result["due"], result["moved"]) == (due, moved)
-    assert result["closed"] == (not rule["nextBusinessDay"] and not js(t, "D.isBusinessDay(D.parseDay(a))", due))
+    assert result["closed"] == (not rule["nextBusinessDay"] and not js(functions, "D.isBusinessDay(D.parseDay(a))", due))
 
 
 @pytest.mark.parametrize("lang, due_text, moved_text, passed", [
